@@ -1,0 +1,3 @@
+namespace DualWrite.Core.Filtering;
+
+public sealed record AndExpression(FilterExpression Left, FilterExpression Right) : FilterExpression;

@@ -1,0 +1,11 @@
+namespace DualWrite.Core.Filtering;
+
+public enum ComparisonOperator
+{
+    Equal,
+    NotEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+    LessThan,
+    LessThanOrEqual,
+}

@@ -1,0 +1,8 @@
+namespace DualWrite.Core.Rows;
+
+public enum ChangeOperation
+{
+    Create,
+    Update,
+    Delete,
+}

@@ -1,0 +1,3 @@
+namespace DualWrite.Core.Schema;
+
+public sealed record EnumMember(string Name, int Value);
