@@ -1,0 +1,5 @@
+using DualWrite.Core.Schema;
+
+namespace DualWrite.Environments.Storage;
+
+internal sealed record SortKey(FieldSchema Field, bool Descending = false);
