@@ -9,6 +9,9 @@ namespace DualWrite.Core.Filtering;
 /// </summary>
 public static partial class ODataFilterParser
 {
+    /// <summary>How deeply parentheses and <c>not</c> may nest; deeper filters are refused rather than exhausting the stack.</summary>
+    public const int MaxNesting = 100;
+
     private static readonly Dictionary<string, ComparisonOperator> Operators = new(StringComparer.Ordinal)
     {
         ["eq"] = ComparisonOperator.Equal,
@@ -29,7 +32,7 @@ public static partial class ODataFilterParser
     public static FilterExpression Parse(string filter)
     {
         var tokens = new Tokens(filter, Tokenize(filter));
-        var expression = ParseOr(tokens);
+        var expression = ParseOr(tokens, 0);
         if (tokens.Current.Kind != TokenKind.End)
         {
             throw tokens.Error("'and', 'or' or the end of the filter");
@@ -38,38 +41,43 @@ public static partial class ODataFilterParser
         return expression;
     }
 
-    private static FilterExpression ParseOr(Tokens tokens)
+    private static FilterExpression ParseOr(Tokens tokens, int depth)
     {
-        var left = ParseAnd(tokens);
+        var left = ParseAnd(tokens, depth);
         while (tokens.TakeWord("or"))
         {
-            left = new OrExpression(left, ParseAnd(tokens));
+            left = new OrExpression(left, ParseAnd(tokens, depth));
         }
 
         return left;
     }
 
-    private static FilterExpression ParseAnd(Tokens tokens)
+    private static FilterExpression ParseAnd(Tokens tokens, int depth)
     {
-        var left = ParseUnary(tokens);
+        var left = ParseUnary(tokens, depth);
         while (tokens.TakeWord("and"))
         {
-            left = new AndExpression(left, ParseUnary(tokens));
+            left = new AndExpression(left, ParseUnary(tokens, depth));
         }
 
         return left;
     }
 
-    private static FilterExpression ParseUnary(Tokens tokens)
+    private static FilterExpression ParseUnary(Tokens tokens, int depth)
     {
+        if (depth >= MaxNesting && (tokens.Current.Kind == TokenKind.Open || tokens.Current is { Kind: TokenKind.Word, Text: "not" }))
+        {
+            throw tokens.Error($"at most {MaxNesting} levels of parentheses and 'not'");
+        }
+
         if (tokens.TakeWord("not"))
         {
-            return new NotExpression(ParseUnary(tokens));
+            return new NotExpression(ParseUnary(tokens, depth + 1));
         }
 
         if (tokens.Take(TokenKind.Open))
         {
-            var inner = ParseOr(tokens);
+            var inner = ParseOr(tokens, depth + 1);
             tokens.Expect(TokenKind.Close, "')'");
             return inner;
         }

@@ -50,6 +50,8 @@ public sealed class RowKey : IEquatable<RowKey>
         null => "null",
         string s => $"'{s.Replace("'", "''", StringComparison.Ordinal)}'",
         bool b => b ? "true" : "false",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
