@@ -64,7 +64,7 @@ internal sealed class EnvironmentStore : IDisposable
         }
     }
 
-    public SqliteConnection OpenReader()
+    public SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
@@ -73,19 +73,19 @@ internal sealed class EnvironmentStore : IDisposable
 
     public QueryPage Query(RowQuery query)
     {
-        using var connection = OpenReader();
+        using var connection = OpenConnection();
         return RowReader.Query(connection, null, query);
     }
 
     public long Count(RowQuery query)
     {
-        using var connection = OpenReader();
+        using var connection = OpenConnection();
         return RowReader.Count(connection, query);
     }
 
     public StoredRow? FindBy(TableSchema table, IReadOnlyList<string> fields, IReadOnlyList<object?> values)
     {
-        using var connection = OpenReader();
+        using var connection = OpenConnection();
         return RowReader.FindBy(connection, null, table, fields, values);
     }
 
@@ -95,7 +95,7 @@ internal sealed class EnvironmentStore : IDisposable
     /// </summary>
     public IReadOnlyList<TrackedChange> ChangesSince(TableSchema table, long since)
     {
-        using var connection = OpenReader();
+        using var connection = OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT c.rowid_, c.keyjson, c.seq FROM _changelog c

@@ -1,5 +1,5 @@
 namespace DualWrite.Environments.Storage;
 
 /// <param name="Rows">The rows, in order.</param>
-/// <param name="Last">The cursor after the last row, or null when the page is empty.</param>
-internal sealed record QueryPage(IReadOnlyList<StoredRow> Rows, PageCursor? Last);
+/// <param name="Cursors">For each row, the cursor that starts a page right after it.</param>
+internal sealed record QueryPage(IReadOnlyList<StoredRow> Rows, IReadOnlyList<PageCursor> Cursors);

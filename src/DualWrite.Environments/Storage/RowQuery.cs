@@ -10,7 +10,7 @@ internal sealed record RowQuery(TableSchema Table)
     /// <summary>Finds a field by the name a filter uses; by default the table's fields.</summary>
     public Func<string, FieldSchema?>? Resolve { get; init; }
 
-    public IReadOnlyList<SortKey> OrderBy { get; init; } = [];
+    public IReadOnlyList<SortField> OrderBy { get; init; } = [];
 
     public int? Take { get; init; }
 

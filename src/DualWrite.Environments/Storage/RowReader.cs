@@ -57,7 +57,7 @@ internal static class RowReader
         command.CommandText = sql.ToString();
         parameters.BindTo(command);
         var rows = new List<StoredRow>();
-        PageCursor? last = null;
+        var cursors = new List<PageCursor>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -69,10 +69,10 @@ internal static class RowReader
                 sortValues[i] = value is DBNull ? null : value;
             }
 
-            last = new PageCursor(sortValues, rows[^1].RowId);
+            cursors.Add(new PageCursor(sortValues, rows[^1].RowId));
         }
 
-        return new QueryPage(rows, last);
+        return new QueryPage(rows, cursors);
     }
 
     public static long Count(SqliteConnection connection, RowQuery query)
@@ -170,7 +170,7 @@ internal static class RowReader
     /// "Strictly after the cursor" in the query's order, null-aware: SQLite puts nulls first when ascending
     /// and last when descending.
     /// </summary>
-    private static string After(IReadOnlyList<SortKey> order, int index, PageCursor cursor, SqlParameters parameters)
+    private static string After(IReadOnlyList<SortField> order, int index, PageCursor cursor, SqlParameters parameters)
     {
         if (index == order.Count)
         {

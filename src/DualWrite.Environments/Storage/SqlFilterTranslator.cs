@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using DualWrite.Core.Filtering;
 using DualWrite.Core.Schema;
@@ -35,7 +34,7 @@ internal sealed class SqlFilterTranslator(TableSchema table, Func<string, FieldS
             };
         }
 
-        var value = parameters.Add(SqliteValues.ToStorage(table, field, ToClr(field, comparison.Value)));
+        var value = parameters.Add(SqliteValues.ToStorage(table, field, LiteralValues.ToClr(field, comparison.Value)));
         return comparison.Operator switch
         {
             ComparisonOperator.Equal => $"{column} = {value}",
@@ -69,39 +68,6 @@ internal sealed class SqlFilterTranslator(TableSchema table, Func<string, FieldS
 
     private FieldSchema Resolve(string name) =>
         resolve(name) ?? throw new StorageException(StorageError.Invalid, $"Could not find a property named '{name}' on type '{table.Name}'.");
-
-    private static object? ToClr(FieldSchema field, FilterLiteral literal)
-    {
-        object? value = (field.Type, literal.Kind) switch
-        {
-            (FieldType.String, LiteralKind.String) => literal.Value,
-            (FieldType.Integer, LiteralKind.Integer) => literal.Value,
-            (FieldType.Decimal or FieldType.Money, LiteralKind.Integer or LiteralKind.Decimal) => Convert.ToDecimal(literal.Value, CultureInfo.InvariantCulture),
-            (FieldType.Boolean, LiteralKind.Boolean) => literal.Value,
-            (FieldType.Date, LiteralKind.Date) => literal.Value,
-            (FieldType.DateTime, LiteralKind.DateTime or LiteralKind.Date) => literal.Value,
-            (FieldType.Guid or FieldType.Lookup, LiteralKind.Guid) => literal.Value,
-            (FieldType.Enum, LiteralKind.Integer) => Convert.ToInt32(literal.Value, CultureInfo.InvariantCulture),
-            (FieldType.Enum, LiteralKind.Enum or LiteralKind.String) => EnumValue(field, literal),
-            _ => null,
-        };
-        return value ?? throw new StorageException(
-            StorageError.Invalid,
-            $"'{field.Name}' is {field.Type.ToString().ToLowerInvariant()} and cannot be compared with the {literal.Kind.ToString().ToLowerInvariant()} {literal.Value}");
-    }
-
-    private static int EnumValue(FieldSchema field, FilterLiteral literal)
-    {
-        if (literal.EnumType is { } type && field.Enum is { } expected && !string.Equals(type, expected.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new StorageException(StorageError.Invalid, $"'{field.Name}' is of enum {expected.Name}, not {type}");
-        }
-
-        var member = field.Enum?.FindByName((string)literal.Value!);
-        return member?.Value ?? throw new StorageException(
-            StorageError.Invalid,
-            $"'{literal.Value}' is not a member of {field.Enum?.Name} (members: {string.Join(", ", field.Enum?.Members.Select(m => m.Name) ?? [])})");
-    }
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal)

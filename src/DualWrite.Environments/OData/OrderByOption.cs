@@ -1,0 +1,3 @@
+namespace DualWrite.Environments.OData;
+
+internal sealed record OrderByOption(string Field, bool Descending);

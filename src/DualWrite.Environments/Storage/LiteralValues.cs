@@ -1,0 +1,47 @@
+using System.Globalization;
+using DualWrite.Core.Filtering;
+using DualWrite.Core.Schema;
+
+namespace DualWrite.Environments.Storage;
+
+/// <summary>A filter or key literal as the CLR value of the field it is compared with, or a refusal naming both.</summary>
+internal static class LiteralValues
+{
+    public static object? ToClr(FieldSchema field, FilterLiteral literal)
+    {
+        if (literal.Kind == LiteralKind.Null)
+        {
+            return null;
+        }
+
+        object? value = (field.Type, literal.Kind) switch
+        {
+            (FieldType.String, LiteralKind.String) => literal.Value,
+            (FieldType.Integer, LiteralKind.Integer) => literal.Value,
+            (FieldType.Decimal or FieldType.Money, LiteralKind.Integer or LiteralKind.Decimal) => Convert.ToDecimal(literal.Value, CultureInfo.InvariantCulture),
+            (FieldType.Boolean, LiteralKind.Boolean) => literal.Value,
+            (FieldType.Date, LiteralKind.Date) => literal.Value,
+            (FieldType.DateTime, LiteralKind.DateTime or LiteralKind.Date) => literal.Value,
+            (FieldType.Guid or FieldType.Lookup, LiteralKind.Guid) => literal.Value,
+            (FieldType.Enum, LiteralKind.Integer) => Convert.ToInt32(literal.Value, CultureInfo.InvariantCulture),
+            (FieldType.Enum, LiteralKind.Enum or LiteralKind.String) => EnumValue(field, literal),
+            _ => null,
+        };
+        return value ?? throw new StorageException(
+            StorageError.Invalid,
+            $"'{field.Name}' is {field.Type.ToString().ToLowerInvariant()} and cannot be compared with the {literal.Kind.ToString().ToLowerInvariant()} {literal.Value}");
+    }
+
+    private static int EnumValue(FieldSchema field, FilterLiteral literal)
+    {
+        if (literal.EnumType is { } type && field.Enum is { } expected && !string.Equals(type, expected.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StorageException(StorageError.Invalid, $"'{field.Name}' is of enum {expected.Name}, not {type}");
+        }
+
+        var member = field.Enum?.FindByName((string)literal.Value!);
+        return member?.Value ?? throw new StorageException(
+            StorageError.Invalid,
+            $"'{literal.Value}' is not a member of {field.Enum?.Name} (members: {string.Join(", ", field.Enum?.Members.Select(m => m.Name) ?? [])})");
+    }
+}
