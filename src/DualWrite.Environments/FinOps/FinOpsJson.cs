@@ -1,0 +1,70 @@
+using System.Text.Json;
+using DualWrite.Core.Rows;
+using DualWrite.Core.Schema;
+using DualWrite.Environments.OData;
+using DualWrite.Environments.Storage;
+
+namespace DualWrite.Environments.FinOps;
+
+/// <summary>F&amp;O entities as OData JSON: enums by member name, an ETag from the row version.</summary>
+internal static class FinOpsJson
+{
+    public static string ETag(StoredRow row) => $"W/\"{row.Version}\"";
+
+    public static void WriteEntity(Utf8JsonWriter writer, TableSchema table, StoredRow row, IReadOnlyList<string>? select)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("@odata.etag", ETag(row));
+        foreach (var field in table.Fields)
+        {
+            if (select is null || select.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                JsonValues.Write(writer, field.Name, field, row.Values[field.Name], EnumStyle.Name);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The fields a request body sets; unknown properties are refused by name, annotations skipped.</summary>
+    public static Row ReadBody(TableSchema table, byte[] body)
+    {
+        var row = new Row();
+        if (body.Length == 0)
+        {
+            return row;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            throw new ODataException(400, "BadRequest", $"The request body is not valid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ODataException(400, "BadRequest", "The request body must be a JSON object.");
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Name.StartsWith('@') || property.Name.Contains("@odata.", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var field = table.FindField(property.Name)
+                    ?? throw new ODataException(400, "BadRequest", $"The property '{property.Name}' does not exist on type 'Microsoft.Dynamics.DataEntities.{table.Name}'.");
+                row[field.Name] = JsonValues.Read(table, field, property.Value, EnumStyle.Name);
+            }
+        }
+
+        return row;
+    }
+}

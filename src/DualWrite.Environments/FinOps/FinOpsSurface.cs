@@ -1,0 +1,41 @@
+using DualWrite.Core.Rows;
+using DualWrite.Environments.Auth;
+using DualWrite.Environments.Hosting;
+using DualWrite.Environments.OData;
+using DualWrite.Environments.Storage;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DualWrite.Environments.FinOps;
+
+internal sealed class FinOpsSurface : EnvironmentSurface
+{
+    public override void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<SyncHookRegistry>();
+        services.AddSingleton<SyncHookDispatcher>();
+        services.AddSingleton(sp => new FinOpsMetadata(sp.GetRequiredService<EnvironmentStore>().Schema));
+        services.AddSingleton<FinOpsService>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapODataService<FinOpsService>(FinOpsService.ServicePath);
+        routes.MapSyncHookEndpoints();
+    }
+
+    /// <summary>Every F&amp;O has the <c>dat</c> company from the start.</summary>
+    public override async Task PrepareAsync(IServiceProvider services, EnvironmentOptions options, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<EnvironmentStore>();
+        var admin = services.GetRequiredService<EnvironmentCredentials>().Principals[0];
+        var actor = new WriteActor(admin.ClientId, admin.UserId);
+        var legalEntities = store.Schema.GetTable("LegalEntities");
+        if (store.FindBy(legalEntities, legalEntities.Key, ["dat"]) is null)
+        {
+            await using var transaction = await store.BeginWriteAsync(actor, options.WriteWait, cancellationToken);
+            transaction.Insert(legalEntities, new Row { ["LegalEntityId"] = "dat", ["Name"] = "Company accounts data" });
+            transaction.Commit();
+        }
+    }
+}

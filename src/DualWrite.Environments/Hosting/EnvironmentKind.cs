@@ -1,0 +1,7 @@
+namespace DualWrite.Environments.Hosting;
+
+public enum EnvironmentKind
+{
+    FinOps,
+    Dataverse,
+}
