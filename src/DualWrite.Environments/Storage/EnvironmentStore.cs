@@ -64,6 +64,13 @@ internal sealed class EnvironmentStore : IDisposable
         }
     }
 
+    /// <summary>The sequence of the last committed change: a change-tracking token that no later commit can fall under.</summary>
+    public long CommittedSequence()
+    {
+        using var connection = OpenConnection();
+        return Scalar(connection, "SELECT COALESCE(MAX(seq), 0) FROM _changelog");
+    }
+
     public SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(connectionString);

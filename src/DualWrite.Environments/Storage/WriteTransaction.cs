@@ -37,6 +37,9 @@ internal sealed class WriteTransaction : IAsyncDisposable
 
     public IReadOnlyList<RowChange> Changes => changes;
 
+    /// <summary>Work that may only start once the transaction has committed (asynchronous webhooks).</summary>
+    public List<Func<Task>> AfterCommit { get; } = [];
+
     public EnvironmentSchema Schema => store.Schema;
 
     public StoredRow? FindBy(TableSchema table, IReadOnlyList<string> fields, IReadOnlyList<object?> values) =>
