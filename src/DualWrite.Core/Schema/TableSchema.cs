@@ -38,6 +38,31 @@ public sealed class TableSchema
         {
             throw new SchemaException($"table '{name}' has no key");
         }
+
+        var primaryIdType = PrimaryIdField is null ? FieldType.Guid : byName[PrimaryIdField].Type;
+        if (primaryIdType != FieldType.Guid)
+        {
+            throw new SchemaException(
+                $"table '{name}': primary id '{PrimaryIdField}' is a {primaryIdType.ToString().ToLowerInvariant()} field, not a guid field");
+        }
+
+        if (CompanyField is not null)
+        {
+            // A row's own GUID is unique across companies; any other key only tells rows apart within one company.
+            var keyedById = Key.Count == 1 && Key[0] == PrimaryIdField;
+            if (!keyedById && !Key.Contains(CompanyField))
+            {
+                throw new SchemaException(
+                    $"table '{name}': the key ({string.Join(", ", Key)}) leaves out the company field '{CompanyField}'");
+            }
+
+            var withoutCompany = AlternateKeys.FirstOrDefault(a => !a.Fields.Contains(CompanyField));
+            if (withoutCompany is not null)
+            {
+                throw new SchemaException(
+                    $"table '{name}': alternate key '{withoutCompany.Name}' leaves out the company field '{CompanyField}'");
+            }
+        }
     }
 
     /// <summary>The logical name (Dataverse) or entity name (F&amp;O).</summary>

@@ -72,10 +72,10 @@ public sealed class SchemaReaderTests
         "table 't', field 'a': unknown type '7'")]
     [InlineData(
         """{ "name": "t", "key": ["a"], "fields": [ { "name": "a", "type": "string", "colour": "red" } ] }""",
-        "'colour' could not be mapped")]
+        "unknown property 'colour'")]
     [InlineData(
         """{ "name": "t", "primaryKey": ["a"], "fields": [ { "name": "a", "type": "string" } ] }""",
-        "'primaryKey' could not be mapped")]
+        "unknown property 'primaryKey'")]
     [InlineData(
         """{ "name": "t", "key": ["a"], "fields": [ { "name": "a", "type": "string" }, { "name": "b", "type": "lookup", "target": "nowhere" } ] }""",
         "lookup 't.b' targets unknown table 'nowhere'")]
@@ -109,6 +109,42 @@ public sealed class SchemaReaderTests
     [InlineData(
         """{ "name": "t", "entitySet": "things", "key": ["a"], "fields": [ { "name": "a", "type": "string" } ] }, { "name": "u", "entitySet": "Things", "key": ["a"], "fields": [ { "name": "a", "type": "string" } ] }""",
         "table 'u' (Things) is declared twice")]
+    [InlineData(
+        """{ "key": ["a"], "fields": [ { "name": "a", "type": "string" } ] }""",
+        "table #1 has no name")]
+    [InlineData(
+        """{ "name": " ", "key": ["a"], "fields": [ { "name": "a", "type": "string" } ] }""",
+        "table #1 has no name")]
+    [InlineData(
+        """{ "name": "t", "key": ["a"] }""",
+        "table 't' has no fields")]
+    [InlineData(
+        """{ "name": "t", "key": ["a"], "fields": [] }""",
+        "table 't' has no fields")]
+    [InlineData(
+        """{ "name": "t", "key": ["a"], "fields": [ { "name": "a", "type": "string" }, { "type": "string" } ] }""",
+        "table 't', field #2 has no name")]
+    [InlineData(
+        """{ "name": "t", "key": ["a"], "fields": [ { "name": "a", "type": "string" }, null ] }""",
+        "table 't', field #2 is null")]
+    [InlineData(
+        """{ "name": "t", "key": ["a"], "fields": [ { "name": "a" } ] }""",
+        "table 't', field 'a' has no type")]
+    [InlineData(
+        """{ "name": "t", "key": ["a", null], "fields": [ { "name": "a", "type": "string" } ] }""",
+        "table 't': key has a blank field name")]
+    [InlineData(
+        """{ "name": "t", "key": ["a"], "alternateKeys": [ { "fields": ["a"] } ], "fields": [ { "name": "a", "type": "string" } ] }""",
+        "table 't': alternate key #1 has no name")]
+    [InlineData(
+        """{ "name": "t", "key": ["a"], "alternateKeys": [ null ], "fields": [ { "name": "a", "type": "string" } ] }""",
+        "table 't': alternate key #1 is null")]
+    [InlineData(
+        """{ "name": "t", "key": ["a"], "alternateKeys": [ { "name": "ak" } ], "fields": [ { "name": "a", "type": "string" } ] }""",
+        "table 't': alternate key 'ak' has no fields")]
+    [InlineData(
+        """{ "name": "t", "key": ["a"], "alternateKeys": [ { "name": "ak", "fields": [" "] } ], "fields": [ { "name": "a", "type": "string" } ] }""",
+        "table 't': alternate key 'ak' has a blank field name")]
     public void Rejects_a_malformed_table_naming_the_source_and_the_problem(string table, string problem)
     {
         var json = $$"""{ "environment": "test", "enums": [ { "name": "Colour", "members": { "Red": 1 } } ], "tables": [ {{table}} ] }""";
@@ -123,10 +159,31 @@ public sealed class SchemaReaderTests
     [InlineData("""{ "name": "Colour", "members": { "Red": 1, "Crimson": 1 } }""", "enum 'Colour' has member 'Crimson' (1) twice")]
     [InlineData("""{ "name": "Colour", "members": { "Red": 1, "RED": 2 } }""", "enum 'Colour' has member 'RED' (2) twice")]
     [InlineData("""{ "name": "Colour", "members": { "Red": "one" } }""", "$.enums[0].members.Red")]
+    [InlineData("""{ "members": { "Red": 1 } }""", "enum #1 has no name")]
+    [InlineData("""null""", "enum #1 is null")]
+    [InlineData("""{ "name": "Colour" }""", "enum 'Colour' has no members")]
+    [InlineData("""{ "name": "Colour", "members": null }""", "enum 'Colour' has no members")]
+    [InlineData("""{ "name": "Colour", "members": {} }""", "enum 'Colour' has no members")]
+    [InlineData("""{ "name": "Colour", "members": { "Red": 1 } }, { "name": "COLOUR", "members": { "Blue": 1 } }""", "enum 'COLOUR' is declared twice")]
     public void Rejects_a_malformed_enum_naming_the_source_and_the_problem(string enumJson, string problem)
     {
         var json = $$"""{ "environment": "test", "enums": [ {{enumJson}} ], "tables": [] }""";
 
+        var error = Assert.Throws<SchemaException>(() => SchemaReader.Parse(json, Source));
+
+        Assert.StartsWith(Source + ": ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "tables": [] }""", "the schema names no environment")]
+    [InlineData("""{ "environment": null, "tables": [] }""", "the schema names no environment")]
+    [InlineData("""{ "environment": "", "tables": [] }""", "the schema names no environment")]
+    [InlineData("""{ "environment": "test" }""", "the schema has no tables list")]
+    [InlineData("""{ "environment": "test", "tables": null }""", "the schema has no tables list")]
+    [InlineData("""{ "environment": "test", "tables": [ null ] }""", "table #1 is null")]
+    public void Rejects_a_document_missing_its_environment_or_tables(string json, string problem)
+    {
         var error = Assert.Throws<SchemaException>(() => SchemaReader.Parse(json, Source));
 
         Assert.StartsWith(Source + ": ", error.Message, StringComparison.Ordinal);
