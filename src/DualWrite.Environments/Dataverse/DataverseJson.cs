@@ -16,14 +16,21 @@ internal static class DataverseJson
     /// <param name="row">The row.</param>
     /// <param name="select">The JSON names asked for, or null for all.</param>
     /// <param name="expand">Lookups to expand with the related row they point at (null when it does not exist).</param>
+    /// <param name="context">The <c>@odata.context</c> of a single entity response, or null inside a collection.</param>
     public static void WriteEntity(
         Utf8JsonWriter writer,
         TableSchema table,
         StoredRow row,
         IReadOnlyList<string>? select,
-        IReadOnlyList<(ExpandOption Option, FieldSchema Lookup, TableSchema Target, StoredRow? Related)> expand)
+        IReadOnlyList<(ExpandOption Option, FieldSchema Lookup, TableSchema Target, StoredRow? Related)> expand,
+        string? context = null)
     {
         writer.WriteStartObject();
+        if (context is not null)
+        {
+            writer.WriteString("@odata.context", context);
+        }
+
         writer.WriteString("@odata.etag", ETag(row));
         WriteColumns(writer, table, row, select);
         foreach (var (option, _, target, related) in expand)
@@ -118,17 +125,17 @@ internal static class DataverseJson
         if (name.EndsWith(bindSuffix, StringComparison.Ordinal))
         {
             var navigation = name[..^bindSuffix.Length];
-            var lookup = table.FindField(navigation);
-            if (lookup?.Type != FieldType.Lookup)
+            var bound = table.FindField(navigation);
+            if (bound?.Type != FieldType.Lookup)
             {
                 throw new ODataException(400, "0x80048d19", $"'{navigation}' in '{name}' is not a lookup of {table.Name}.");
             }
 
-            row[lookup.Name] = property.Value.ValueKind switch
+            row[bound.Name] = property.Value.ValueKind switch
             {
                 JsonValueKind.Null => null,
-                JsonValueKind.String => bind(lookup, property.Value.GetString()!),
-                _ => throw new ODataException(400, "0x80048d19", $"'{name}' must be a URL of the related row, such as \"/{lookup.LookupTarget}s(<id>)\"."),
+                JsonValueKind.String => bind(bound, property.Value.GetString()!),
+                _ => throw new ODataException(400, "0x80048d19", $"'{name}' must be the address of the related row, such as \"/{bound.LookupTarget}s(<id>)\"."),
             };
             return;
         }

@@ -35,9 +35,9 @@ internal sealed record RowAddress(TableSchema Table, IReadOnlyList<string> Field
             named[field.Name] = Convert(table, field, literal, keyText);
         }
 
-        if (named.Count == 1 && named.ContainsKey(table.PrimaryIdField!))
+        if (named.Count == 1 && named.TryGetValue(table.PrimaryIdField!, out var id))
         {
-            return new RowAddress(table, [table.PrimaryIdField!], [named[table.PrimaryIdField!]]);
+            return new RowAddress(table, [table.PrimaryIdField!], [id]);
         }
 
         var key = table.AlternateKeys.FirstOrDefault(k => k.Fields.Count == named.Count && k.Fields.All(named.ContainsKey))

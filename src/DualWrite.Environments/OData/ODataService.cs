@@ -51,6 +51,10 @@ internal abstract class ODataService(EnvironmentStore store, TimeSpan writeWait)
         await BeforeCommitAsync(transaction, cancellationToken);
         transaction.Commit();
         AfterCommit(transaction);
+        foreach (var work in transaction.AfterCommit)
+        {
+            _ = Task.Run(work, CancellationToken.None);
+        }
     }
 
     /// <summary>Handles one operation; writes use <paramref name="transaction"/>, which is null only for reads.</summary>

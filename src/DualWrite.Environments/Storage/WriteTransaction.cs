@@ -180,14 +180,24 @@ internal sealed class WriteTransaction : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        if (!done)
+        try
         {
-            transaction.Rollback();
-            store.RewindSequence(firstSequence);
-            Finish();
+            if (!done)
+            {
+                transaction.Rollback();
+                store.RewindSequence(firstSequence);
+            }
+        }
+        finally
+        {
+            if (!done)
+            {
+                Finish();
+            }
+
+            transaction.Dispose();
         }
 
-        transaction.Dispose();
         return ValueTask.CompletedTask;
     }
 

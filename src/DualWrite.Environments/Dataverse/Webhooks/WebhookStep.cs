@@ -6,6 +6,7 @@ namespace DualWrite.Environments.Dataverse.Webhooks;
 /// <param name="Message">Create, Update or Delete.</param>
 /// <param name="Entity">The table's logical name, or null for every table.</param>
 /// <param name="Stage">The pipeline stage; 40 is post-operation, inside the transaction.</param>
+/// <param name="Rank">The order among steps of the same message.</param>
 /// <param name="Synchronous">Mode 0: the write waits for the webhook, and fails with it.</param>
 /// <param name="FilteringAttributes">For Update: the columns whose change fires the step; empty for any.</param>
 /// <param name="Owner">The user who registered the step; that user's writes do not fire it.</param>
@@ -16,6 +17,7 @@ internal sealed record WebhookStep(
     string Message,
     string? Entity,
     int Stage,
+    int Rank,
     bool Synchronous,
     IReadOnlyList<string> FilteringAttributes,
     string? Owner,

@@ -1,0 +1,224 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DualWrite.Core.Schema;
+using DualWrite.Environments.OData;
+
+namespace DualWrite.Environments.Dataverse;
+
+/// <summary>
+/// Table definitions in the shape of the Web API's <c>EntityDefinitions</c>: attributes with their types,
+/// requirement and validity for create and update, option sets, lookup targets, and alternate keys.
+/// </summary>
+internal static class EntityDefinitions
+{
+    public static ODataResponse Handle(ODataRequest request, ResourcePath path, EnvironmentSchema schema)
+    {
+        var expand = (request.Option("$expand") ?? string.Empty).Split(',', StringSplitOptions.TrimEntries);
+        if (path.KeyText is null)
+        {
+            return ODataResponse.Json(200, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("@odata.context", $"{request.ServiceRoot}$metadata#EntityDefinitions");
+                w.WriteStartArray("value");
+                foreach (var table in schema.Tables)
+                {
+                    WriteTable(w, table, expand.Contains("Attributes"), expand.Contains("Keys"));
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+        }
+
+        var parts = KeySegment.Parse(path.KeyText);
+        var logicalName = parts is [{ Name: "LogicalName" or null, Value.Value: string name }] ? name : null;
+        var found = logicalName is null ? null : schema.FindTable(logicalName);
+        if (found is null)
+        {
+            throw new ODataException(404, "0x80040217", $"Could not find an entity with the key {path.KeyText}; address a table as EntityDefinitions(LogicalName='account').");
+        }
+
+        return path.Rest switch
+        {
+            [] => ODataResponse.Json(200, w => WriteTable(w, found, expand.Contains("Attributes"), expand.Contains("Keys"), $"{request.ServiceRoot}$metadata#EntityDefinitions/$entity")),
+            ["Attributes"] => Collection(request, "Attributes", w => WriteAttributes(w, found)),
+            ["Keys"] => Collection(request, "Keys", w => WriteKeys(w, found)),
+            _ => throw new ODataException(404, "0x80060888", $"Resource not found for the segment '{string.Join("/", path.Rest)}'."),
+        };
+    }
+
+    private static ODataResponse Collection(ODataRequest request, string name, Action<Utf8JsonWriter> writeItems) =>
+        ODataResponse.Json(200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("@odata.context", $"{request.ServiceRoot}$metadata#EntityDefinitions/{name}");
+            w.WritePropertyName("value");
+            writeItems(w);
+            w.WriteEndObject();
+        });
+
+    private static void WriteTable(Utf8JsonWriter w, TableSchema table, bool attributes, bool keys, string? context = null)
+    {
+        w.WriteStartObject();
+        if (context is not null)
+        {
+            w.WriteString("@odata.context", context);
+        }
+
+        w.WriteString("MetadataId", StableId(table.Name));
+        w.WriteString("LogicalName", table.Name);
+        w.WriteString("SchemaName", table.Name);
+        w.WriteString("EntitySetName", table.EntitySet);
+        w.WriteString("LogicalCollectionName", table.EntitySet);
+        w.WriteString("PrimaryIdAttribute", table.PrimaryIdField);
+        w.WriteString("PrimaryNameAttribute", table.PrimaryNameField);
+        w.WriteBoolean("ChangeTrackingEnabled", true);
+        if (attributes)
+        {
+            w.WritePropertyName("Attributes");
+            WriteAttributes(w, table);
+        }
+
+        if (keys)
+        {
+            w.WritePropertyName("Keys");
+            WriteKeys(w, table);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteAttributes(Utf8JsonWriter w, TableSchema table)
+    {
+        w.WriteStartArray();
+        foreach (var field in table.Fields)
+        {
+            WriteAttribute(w, table, field);
+        }
+
+        foreach (var (name, type) in (ReadOnlySpan<(string, string)>)[("versionnumber", "BigInt"), ("createdon", "DateTime"), ("modifiedon", "DateTime")])
+        {
+            w.WriteStartObject();
+            w.WriteString("MetadataId", StableId(table.Name + "." + name));
+            w.WriteString("LogicalName", name);
+            w.WriteString("SchemaName", name);
+            w.WriteString("AttributeType", type);
+            w.WriteBoolean("IsValidForCreate", false);
+            w.WriteBoolean("IsValidForUpdate", false);
+            w.WriteBoolean("IsValidForRead", true);
+            w.WriteStartObject("RequiredLevel");
+            w.WriteString("Value", "SystemRequired");
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteAttribute(Utf8JsonWriter w, TableSchema table, FieldSchema field)
+    {
+        w.WriteStartObject();
+        w.WriteString("MetadataId", StableId(table.Name + "." + field.Name));
+        w.WriteString("LogicalName", field.Name);
+        w.WriteString("SchemaName", field.Name);
+        w.WriteString("AttributeType", AttributeType(field.Type));
+        w.WriteStartObject("AttributeTypeName");
+        w.WriteString("Value", AttributeType(field.Type) + "Type");
+        w.WriteEndObject();
+        w.WriteBoolean("IsPrimaryId", field.Name == table.PrimaryIdField);
+        w.WriteBoolean("IsPrimaryName", field.Name == table.PrimaryNameField);
+        w.WriteBoolean("IsValidForCreate", field.IsValidForCreate);
+        w.WriteBoolean("IsValidForUpdate", field.IsValidForUpdate);
+        w.WriteBoolean("IsValidForRead", !field.IsSecret);
+        w.WriteStartObject("RequiredLevel");
+        w.WriteString("Value", field.IsRequired ? "ApplicationRequired" : "None");
+        w.WriteEndObject();
+        if (field.MaxLength is { } length)
+        {
+            w.WriteNumber("MaxLength", length);
+        }
+
+        if (field.Type is FieldType.Decimal or FieldType.Money)
+        {
+            w.WriteNumber("Precision", field.Scale);
+        }
+
+        if (field.Type is FieldType.Date or FieldType.DateTime)
+        {
+            w.WriteString("Format", field.Type == FieldType.Date ? "DateOnly" : "DateAndTime");
+        }
+
+        if (field.Type == FieldType.Lookup)
+        {
+            w.WriteStartArray("Targets");
+            w.WriteStringValue(field.LookupTarget);
+            w.WriteEndArray();
+        }
+
+        if (field.Enum is { } options)
+        {
+            w.WriteStartObject("OptionSet");
+            w.WriteString("Name", options.Name);
+            w.WriteStartArray("Options");
+            foreach (var option in options.Members)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("Value", option.Value);
+                w.WriteStartObject("Label");
+                w.WriteStartObject("UserLocalizedLabel");
+                w.WriteString("Label", option.Name);
+                w.WriteNumber("LanguageCode", 1033);
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteKeys(Utf8JsonWriter w, TableSchema table)
+    {
+        w.WriteStartArray();
+        foreach (var key in table.AlternateKeys)
+        {
+            w.WriteStartObject();
+            w.WriteString("MetadataId", StableId(table.Name + ".key." + key.Name));
+            w.WriteString("LogicalName", key.Name);
+            w.WriteString("SchemaName", key.Name);
+            w.WriteString("EntityLogicalName", table.Name);
+            w.WriteStartArray("KeyAttributes");
+            foreach (var field in key.Fields)
+            {
+                w.WriteStringValue(field);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("EntityKeyIndexStatus", "Active");
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static string AttributeType(FieldType type) => type switch
+    {
+        FieldType.String => "String",
+        FieldType.Integer => "Integer",
+        FieldType.Decimal => "Decimal",
+        FieldType.Money => "Money",
+        FieldType.Boolean => "Boolean",
+        FieldType.Date or FieldType.DateTime => "DateTime",
+        FieldType.Guid => "Uniqueidentifier",
+        FieldType.Enum => "Picklist",
+        _ => "Lookup",
+    };
+
+    /// <summary>Metadata ids stay the same from one start to the next, as the real service's do.</summary>
+    private static Guid StableId(string name) => new(MD5.HashData(Encoding.UTF8.GetBytes(name)));
+}
