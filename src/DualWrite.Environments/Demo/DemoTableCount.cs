@@ -1,0 +1,3 @@
+namespace DualWrite.Environments.Demo;
+
+internal sealed record DemoTableCount(string Table, int Rows);
