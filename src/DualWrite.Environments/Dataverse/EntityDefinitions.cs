@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using DualWrite.Core.Schema;
 using DualWrite.Environments.OData;
@@ -67,7 +65,7 @@ internal static class EntityDefinitions
             w.WriteString("@odata.context", context);
         }
 
-        w.WriteString("MetadataId", StableId(table.Name));
+        w.WriteString("MetadataId", StableIds.For(table.Name));
         w.WriteString("LogicalName", table.Name);
         w.WriteString("SchemaName", table.Name);
         w.WriteString("EntitySetName", table.EntitySet);
@@ -101,7 +99,7 @@ internal static class EntityDefinitions
         foreach (var (name, type) in (ReadOnlySpan<(string, string)>)[("versionnumber", "BigInt"), ("createdon", "DateTime"), ("modifiedon", "DateTime")])
         {
             w.WriteStartObject();
-            w.WriteString("MetadataId", StableId(table.Name + "." + name));
+            w.WriteString("MetadataId", StableIds.For(table.Name + "." + name));
             w.WriteString("LogicalName", name);
             w.WriteString("SchemaName", name);
             w.WriteString("AttributeType", type);
@@ -120,7 +118,7 @@ internal static class EntityDefinitions
     private static void WriteAttribute(Utf8JsonWriter w, TableSchema table, FieldSchema field)
     {
         w.WriteStartObject();
-        w.WriteString("MetadataId", StableId(table.Name + "." + field.Name));
+        w.WriteString("MetadataId", StableIds.For(table.Name + "." + field.Name));
         w.WriteString("LogicalName", field.Name);
         w.WriteString("SchemaName", field.Name);
         w.WriteString("AttributeType", AttributeType(field.Type));
@@ -188,7 +186,7 @@ internal static class EntityDefinitions
         foreach (var key in table.AlternateKeys)
         {
             w.WriteStartObject();
-            w.WriteString("MetadataId", StableId(table.Name + ".key." + key.Name));
+            w.WriteString("MetadataId", StableIds.For(table.Name + ".key." + key.Name));
             w.WriteString("LogicalName", key.Name);
             w.WriteString("SchemaName", key.Name);
             w.WriteString("EntityLogicalName", table.Name);
@@ -218,7 +216,4 @@ internal static class EntityDefinitions
         FieldType.Enum => "Picklist",
         _ => "Lookup",
     };
-
-    /// <summary>Metadata ids stay the same from one start to the next, as the real service's do.</summary>
-    private static Guid StableId(string name) => new(MD5.HashData(Encoding.UTF8.GetBytes(name)));
 }

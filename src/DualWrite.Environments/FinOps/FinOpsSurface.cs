@@ -1,5 +1,5 @@
 using DualWrite.Core.Rows;
-using DualWrite.Environments.Auth;
+using DualWrite.Environments.Demo;
 using DualWrite.Environments.Hosting;
 using DualWrite.Environments.OData;
 using DualWrite.Environments.Storage;
@@ -25,11 +25,11 @@ internal sealed class FinOpsSurface : EnvironmentSurface
     }
 
     /// <summary>Every F&amp;O has the <c>dat</c> company from the start.</summary>
-    public override async Task PrepareAsync(IServiceProvider services, EnvironmentOptions options, CancellationToken cancellationToken)
+    public override async Task<DemoDataSummary?> PrepareAsync(IServiceProvider services, EnvironmentOptions options, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<EnvironmentStore>();
-        var admin = services.GetRequiredService<EnvironmentCredentials>().Principals[0];
-        var actor = new WriteActor(admin.ClientId, admin.UserId);
+        var actor = AdministratorOf(services);
+        var demo = options.Demo ? await FinOpsDemoData.SeedAsync(store, actor, cancellationToken: cancellationToken) : null;
         var legalEntities = store.Schema.GetTable("LegalEntities");
         if (store.FindBy(legalEntities, legalEntities.Key, ["dat"]) is null)
         {
@@ -37,5 +37,7 @@ internal sealed class FinOpsSurface : EnvironmentSurface
             transaction.Insert(legalEntities, new Row { ["LegalEntityId"] = "dat", ["Name"] = "Company accounts data" });
             transaction.Commit();
         }
+
+        return demo;
     }
 }

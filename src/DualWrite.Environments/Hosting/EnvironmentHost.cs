@@ -51,9 +51,9 @@ public static class EnvironmentHost
         app.MapTokenEndpoint();
         app.MapFaultEndpoints();
         surface.MapEndpoints(app);
-        await surface.PrepareAsync(app.Services, options, cancellationToken);
+        var demo = await surface.PrepareAsync(app.Services, options, cancellationToken);
         await app.StartAsync(cancellationToken);
-        return new RunningEnvironment(app, options, credentials);
+        return new RunningEnvironment(app, options, credentials) { DemoSummary = demo?.ToString() };
     }
 
     private static void AddAuth(IServiceCollection services, TokenIssuer issuer)

@@ -24,6 +24,9 @@ public sealed class RunningEnvironment : IAsyncDisposable
 
     public EnvironmentOptions Options { get; }
 
+    /// <summary>What demo data the start added, in words, or null when none was asked for.</summary>
+    public string? DemoSummary { get; init; }
+
     public EnvironmentCredentials Credentials { get; }
 
     /// <summary>The root of the environment: <c>http://127.0.0.1:5101/</c>.</summary>

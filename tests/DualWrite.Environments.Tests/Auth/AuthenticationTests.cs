@@ -64,7 +64,11 @@ public sealed class AuthenticationTests
         {
             firstSecret = first.Running.Credentials.Get("app").ClientSecret;
             Assert.True(File.Exists(first.Running.CredentialsPath));
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(first.Running.CredentialsPath));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(first.Running.CredentialsPath));
+            }
+
             var copy = Path.Combine(Path.GetTempPath(), "dualwrite-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(copy);
             File.Copy(first.Running.CredentialsPath, Path.Combine(copy, "credentials.json"));
