@@ -11,7 +11,14 @@ public sealed record EnvironmentCredentials(string Tenant, string SigningKey, IR
 {
     public const string FileName = "credentials.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+
+        // Secrets are copied from this file by hand; keep them as they are rather than escaped.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Fresh secrets for an administrator, the dual-write application, an ordinary application user and a reader.</summary>
     public static EnvironmentCredentials Generate(string defaultCompany = "dat") => new(

@@ -134,7 +134,7 @@ internal sealed partial class DataverseService
         Dictionary<string, string> headers)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options))
         {
             DataverseJson.WriteEntity(w, table, row, select, expand, $"{request.ServiceRoot}$metadata#{table.EntitySet}/$entity");
         }

@@ -148,7 +148,7 @@ internal sealed class FinOpsService(EnvironmentStore store, SyncHookDispatcher h
     private static byte[] EntityBody(ODataRequest request, TableSchema table, StoredRow row, IReadOnlyList<string>? select)
     {
         using var buffer = new MemoryStream();
-        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, JsonWriting.Options))
         {
             w.WriteStartObject();
             w.WriteString("@odata.context", $"{request.ServiceRoot}$metadata#{table.EntitySet}/$entity");

@@ -42,7 +42,7 @@ internal sealed class SyncHookDispatcher(SyncHookRegistry registry, HookCaller c
     private static byte[] Payload(WriteTransaction transaction, SyncHookSubscription subscription, IReadOnlyList<RowChange> changes)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
         {
             writer.WriteStartObject();
             writer.WriteString("subscriptionId", subscription.Id);

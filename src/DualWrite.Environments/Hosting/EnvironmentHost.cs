@@ -32,6 +32,7 @@ public static class EnvironmentHost
         }
 
         var services = builder.Services;
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         services.AddSingleton(options);
         services.AddSingleton(options.Time);
         services.AddSingleton(credentials);

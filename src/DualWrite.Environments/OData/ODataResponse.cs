@@ -15,7 +15,7 @@ internal sealed record ODataResponse(int Status, IReadOnlyDictionary<string, str
     public static ODataResponse Json(int status, Action<Utf8JsonWriter> write, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
         {
             write(writer);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DualWrite.Core.Rows;
 using DualWrite.Core.Schema;
+using DualWrite.Environments.OData;
 using DualWrite.Environments.Storage;
 
 namespace DualWrite.Environments.Dataverse.Webhooks;
@@ -18,7 +19,7 @@ internal static class RemoteExecutionContextWriter
     public static byte[] Write(WebhookInvocation context)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options))
         {
             var table = context.Table;
             var id = (Guid)context.After.Values[table.PrimaryIdField!]!;

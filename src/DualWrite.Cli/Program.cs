@@ -1,0 +1,3 @@
+using DualWrite.Cli;
+
+return await DualWriteCommand.Create().Parse(args).InvokeAsync();
