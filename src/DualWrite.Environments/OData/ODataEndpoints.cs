@@ -29,7 +29,7 @@ internal static class ODataEndpoints
 
         var request = context.Request;
         var serviceRoot = $"{request.Scheme}://{request.Host}{servicePath}";
-        var path = Uri.UnescapeDataString((string?)request.RouteValues["path"] ?? string.Empty);
+        var path = (string?)request.RouteValues["path"] ?? string.Empty;
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         ODataResponse response;
         if (path == "$batch" && HttpMethods.IsPost(request.Method))
