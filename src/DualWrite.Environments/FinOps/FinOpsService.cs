@@ -113,13 +113,7 @@ internal sealed class FinOpsService(EnvironmentStore store, SyncHookDispatcher h
     private ODataResponse Count(ODataRequest request, TableSchema table)
     {
         var query = QueryOptions.Parse(request.Query);
-        var scope = CompanyScope(request, table, query);
-        var filter = (scope, query.Filter) switch
-        {
-            (null, var f) => f,
-            (var s, null) => s,
-            (var s, var f) => new AndExpression(s, f),
-        };
+        var filter = AndExpression.Of(CompanyScope(request, table, query), query.Filter);
         var count = Store.Count(new RowQuery(table) { Filter = filter });
         return ODataResponse.Text(200, "text/plain", count.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

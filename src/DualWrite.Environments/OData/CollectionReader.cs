@@ -22,12 +22,7 @@ internal static class CollectionReader
         int defaultPageSize,
         int maxPageSize)
     {
-        var filter = (scope, options.Filter) switch
-        {
-            (null, var f) => f,
-            (var s, null) => s,
-            (var s, var f) => new AndExpression(s, f),
-        };
+        var filter = AndExpression.Of(scope, options.Filter);
         var order = options.OrderBy.Count > 0
             ? options.OrderBy.Select(o => new SortField(Resolve(table, resolve, o.Field), o.Descending)).ToArray()
             : table.Key.Select(k => new SortField(table.GetField(k))).ToArray();
