@@ -157,6 +157,11 @@ internal static class DataverseJson
             throw new ODataException(400, "0x80048d19", $"Invalid property '{name}' was found in entity 'Microsoft.Dynamics.CRM.{table.Name}'.");
         }
 
+        if (!field.IsValidForCreate && !field.IsValidForUpdate)
+        {
+            throw new ODataException(400, "0x80048d19", $"The column '{field.Name}' of {table.Name} is read-only: the platform sets it.");
+        }
+
         row[field.Name] = JsonValues.Read(table, field, property.Value, EnumStyle.Value);
     }
 }

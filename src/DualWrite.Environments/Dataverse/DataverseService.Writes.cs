@@ -34,7 +34,7 @@ internal sealed partial class DataverseService
 
         if (existing is not null && ifMatch is not null && ifMatch != "*" && ifMatch != DataverseJson.ETag(existing))
         {
-            throw new ODataException(412, "0x80060882", $"The version of the existing record doesn't match the RowVersion property provided ({ifMatch}; the record is at {DataverseJson.ETag(existing)}).");
+            throw VersionMismatch(ifMatch, existing);
         }
 
         var values = ReadBody(request, table, transaction);
@@ -57,15 +57,22 @@ internal sealed partial class DataverseService
             }
         }
 
-        var updated = transaction.Update(table, existing, values);
-        await webhooks.OnOperationAsync(transaction, "Update", table, WithId(table, values, updated), updated, existing, cancellationToken);
+        var composed = ComposedColumns.For(table, values, existing.Values);
+        var updated = transaction.Update(table, existing, values, composed);
+        await webhooks.OnOperationAsync(transaction, "Update", table, WithId(table, ComposedColumns.With(values, composed), updated), updated, existing, cancellationToken);
         return Written(request, table, updated, created: false);
     }
 
-    private async Task<ODataResponse> DeleteAsync(TableSchema table, string keyText, WriteTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>DELETE by id or alternate key; an <c>If-Match</c> ETag deletes only the version it names.</summary>
+    private async Task<ODataResponse> DeleteAsync(ODataRequest request, TableSchema table, string keyText, WriteTransaction transaction, CancellationToken cancellationToken)
     {
         var address = RowAddress.Parse(table, keyText);
         var existing = address.Find(Store, transaction) ?? throw NotFound(address);
+        if (request.Header("If-Match") is { } ifMatch && ifMatch != "*" && ifMatch != DataverseJson.ETag(existing))
+        {
+            throw VersionMismatch(ifMatch, existing);
+        }
+
         transaction.Delete(table, existing);
         await webhooks.OnOperationAsync(transaction, "Delete", table, new Row(), existing, existing, cancellationToken);
         return ODataResponse.NoContent();
@@ -79,8 +86,9 @@ internal sealed partial class DataverseService
             values[idField] = Guid.NewGuid();
         }
 
-        var created = transaction.Insert(table, values);
-        await webhooks.OnOperationAsync(transaction, "Create", table, values, created, null, cancellationToken);
+        var composed = ComposedColumns.For(table, values, null);
+        var created = transaction.Insert(table, values, composed);
+        await webhooks.OnOperationAsync(transaction, "Create", table, ComposedColumns.With(values, composed), created, null, cancellationToken);
         return Written(request, table, created, created: true);
     }
 
@@ -123,6 +131,9 @@ internal sealed partial class DataverseService
             ?? throw new ODataException(400, "0x80040217", $"{lookup.Name}: the related row {related} does not exist.");
         return (Guid)row.Values[target.PrimaryIdField!]!;
     }
+
+    private static ODataException VersionMismatch(string ifMatch, StoredRow existing) =>
+        new(412, "0x80060882", $"The version of the existing record doesn't match the RowVersion property provided ({ifMatch}; the record is at {DataverseJson.ETag(existing)}).");
 
     private static bool SameKeyValue(object? a, object? b) =>
         a is string x && b is string y ? string.Equals(x, y, StringComparison.OrdinalIgnoreCase) : Equals(a, b);

@@ -50,6 +50,11 @@ internal sealed partial class DataverseService(
             throw new ODataException(403, "0x80040220", $"The principal {request.Caller} lacks the privilege to {request.Method} {table.EntitySet}: it holds only the roles {string.Join(", ", request.Caller.Roles)}.");
         }
 
+        if (request.Method != "GET" && WebhookSteps.Tables.Contains(table.Name) && !request.Caller.Roles.Contains(EnvironmentRoles.SystemAdministrator))
+        {
+            throw new ODataException(403, "0x80040220", $"The principal {request.Caller} lacks the privilege to {request.Method} {table.EntitySet}: registering webhooks needs the {EnvironmentRoles.SystemAdministrator} role.");
+        }
+
         return (request.Method, path.KeyText, path.Rest) switch
         {
             ("GET", null, []) => ReadCollection(request, table),
@@ -57,7 +62,7 @@ internal sealed partial class DataverseService(
             ("GET", not null, []) => ReadOne(request, table, path.KeyText),
             ("POST", null, []) => await CreateAsync(request, table, RequireTransaction(transaction), cancellationToken),
             ("PATCH", not null, []) => await UpsertAsync(request, table, path.KeyText, RequireTransaction(transaction), cancellationToken),
-            ("DELETE", not null, []) => await DeleteAsync(table, path.KeyText, RequireTransaction(transaction), cancellationToken),
+            ("DELETE", not null, []) => await DeleteAsync(request, table, path.KeyText, RequireTransaction(transaction), cancellationToken),
             _ => throw new ODataException(405, "0x80060888", $"{request.Method} is not supported on '{request.Path}'."),
         };
     }

@@ -12,7 +12,7 @@ internal static class EntityDefinitions
 {
     public static ODataResponse Handle(ODataRequest request, ResourcePath path, EnvironmentSchema schema)
     {
-        var expand = (request.Option("$expand") ?? string.Empty).Split(',', StringSplitOptions.TrimEntries);
+        var expand = ExpandedNames(request.Option("$expand"));
         if (path.KeyText is null)
         {
             return ODataResponse.Json(200, w =>
@@ -42,9 +42,68 @@ internal static class EntityDefinitions
         {
             [] => ODataResponse.Json(200, w => WriteTable(w, found, expand.Contains("Attributes"), expand.Contains("Keys"), $"{request.ServiceRoot}$metadata#EntityDefinitions/$entity")),
             ["Attributes"] => Collection(request, "Attributes", w => WriteAttributes(w, found)),
+            ["Attributes", var cast] when AttributeTypeOfCast(cast) is { } type =>
+                Collection(request, "Attributes", w => WriteAttributes(w, found, f => AttributeType(f.Type) == type, system: false)),
             ["Keys"] => Collection(request, "Keys", w => WriteKeys(w, found)),
+            _ when path.Rest.Count == 1 && AttributeNamed(found, path.Rest[0]) is { } attribute =>
+                ODataResponse.Json(200, w => WriteAttribute(w, found, attribute)),
             _ => throw new ODataException(404, "0x80060888", $"Resource not found for the segment '{string.Join("/", path.Rest)}'."),
         };
+    }
+
+    /// <summary>The navigation names of <c>$expand=Attributes($select=…),Keys</c>, without their options.</summary>
+    private static HashSet<string> ExpandedNames(string? expand)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var depth = 0;
+        var start = 0;
+        var text = expand ?? string.Empty;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] == '(')
+            {
+                if (depth++ == 0)
+                {
+                    names.Add(text[start..i].Trim());
+                }
+            }
+            else if (i < text.Length && text[i] == ')')
+            {
+                depth--;
+                start = i + 1;
+            }
+            else if (i == text.Length || (text[i] == ',' && depth == 0))
+            {
+                names.Add(text[start..i].Trim());
+                start = i + 1;
+            }
+        }
+
+        names.Remove(string.Empty);
+        return names;
+    }
+
+    /// <summary><c>Microsoft.Dynamics.CRM.PicklistAttributeMetadata</c> to <c>Picklist</c>; null for any other segment.</summary>
+    private static string? AttributeTypeOfCast(string segment)
+    {
+        const string prefix = DataverseMetadata.Namespace + ".";
+        const string suffix = "AttributeMetadata";
+        return segment.StartsWith(prefix, StringComparison.Ordinal) && segment.EndsWith(suffix, StringComparison.Ordinal) && segment.Length > prefix.Length + suffix.Length
+            ? segment[prefix.Length..^suffix.Length]
+            : null;
+    }
+
+    /// <summary>The attribute a segment such as <c>Attributes(LogicalName='name')</c> names, or null.</summary>
+    private static FieldSchema? AttributeNamed(TableSchema table, string segment)
+    {
+        var path = ResourcePath.Parse(segment);
+        if (path.Name != "Attributes" || path.KeyText is null)
+        {
+            return null;
+        }
+
+        var parts = KeySegment.Parse(path.KeyText);
+        return parts is [{ Name: "LogicalName" or null, Value.Value: string name }] ? table.FindField(name) : null;
     }
 
     private static ODataResponse Collection(ODataRequest request, string name, Action<Utf8JsonWriter> writeItems) =>
@@ -88,15 +147,15 @@ internal static class EntityDefinitions
         w.WriteEndObject();
     }
 
-    private static void WriteAttributes(Utf8JsonWriter w, TableSchema table)
+    private static void WriteAttributes(Utf8JsonWriter w, TableSchema table, Func<FieldSchema, bool>? which = null, bool system = true)
     {
         w.WriteStartArray();
-        foreach (var field in table.Fields)
+        foreach (var field in table.Fields.Where(which ?? (_ => true)))
         {
             WriteAttribute(w, table, field);
         }
 
-        foreach (var (name, type) in (ReadOnlySpan<(string, string)>)[("versionnumber", "BigInt"), ("createdon", "DateTime"), ("modifiedon", "DateTime")])
+        foreach (var (name, type) in system ? (ReadOnlySpan<(string, string)>)[("versionnumber", "BigInt"), ("createdon", "DateTime"), ("modifiedon", "DateTime")] : [])
         {
             w.WriteStartObject();
             w.WriteString("MetadataId", StableIds.For(table.Name + "." + name));

@@ -33,7 +33,7 @@ internal static class JsonValues
         return value ?? throw new ODataException(
             400,
             "0x80048d19",
-            $"Cannot convert the value {Shorten(element.GetRawText())} to {Describe(field, enums)} for the property '{field.Name}' of '{table.EntitySet}'.");
+            $"Cannot convert the value {(field.IsSecret ? "(not shown: the column is secret)" : Shorten(element.GetRawText()))} to {Describe(field, enums)} for the property '{field.Name}' of '{table.EntitySet}'.");
     }
 
     public static void Write(Utf8JsonWriter writer, string name, FieldSchema field, object? value, EnumStyle enums)

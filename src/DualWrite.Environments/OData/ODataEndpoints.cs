@@ -1,6 +1,7 @@
 using DualWrite.Environments.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace DualWrite.Environments.OData;
@@ -29,7 +30,7 @@ internal static class ODataEndpoints
 
         var request = context.Request;
         var serviceRoot = $"{request.Scheme}://{request.Host}{servicePath}";
-        var path = (string?)request.RouteValues["path"] ?? string.Empty;
+        var path = ResourcePathOf(context, servicePath);
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         ODataResponse response;
         if (path == "$batch" && HttpMethods.IsPost(request.Method))
@@ -57,5 +58,18 @@ internal static class ODataEndpoints
         {
             await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
         }
+    }
+
+    /// <summary>
+    /// The path below the service root, unescaped exactly once. The server has already unescaped the request
+    /// path (all but <c>%2F</c>), so unescaping that again would turn a key value such as <c>'A%41'</c> into
+    /// <c>'AA'</c>; the path is therefore taken from the request target as the client wrote it.
+    /// </summary>
+    private static string ResourcePathOf(HttpContext context, string servicePath)
+    {
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        return string.IsNullOrEmpty(target) || target[0] != '/'
+            ? Uri.UnescapeDataString((string?)context.Request.RouteValues["path"] ?? string.Empty)
+            : ServiceAddress.Split(target, context.Request.PathBase + servicePath).Path;
     }
 }

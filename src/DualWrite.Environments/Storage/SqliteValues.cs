@@ -57,7 +57,7 @@ internal static class SqliteValues
         {
             throw new StorageException(
                 StorageError.Invalid,
-                $"{table.Name}.{field.Name}: the value '{value}' ({value.GetType().Name}) is not a valid {field.Type.ToString().ToLowerInvariant()}");
+                $"{table.Name}.{field.Name}: the value {(field.IsSecret ? "(not shown: the column is secret)" : $"'{value}'")} ({value.GetType().Name}) is not a valid {field.Type.ToString().ToLowerInvariant()}");
         }
     }
 
@@ -87,7 +87,7 @@ internal static class SqliteValues
         field.MaxLength is { } max && text.Length > max
             ? throw new StorageException(
                 StorageError.Invalid,
-                $"{table.Name}.{field.Name}: the value '{Shorten(text)}' is {text.Length} characters long; at most {max} are allowed")
+                $"{table.Name}.{field.Name}: the value {(field.IsSecret ? "(not shown: the column is secret)" : $"'{Shorten(text)}'")} is {text.Length} characters long; at most {max} are allowed")
             : text;
 
     private static long Scale(TableSchema table, FieldSchema field, decimal value)

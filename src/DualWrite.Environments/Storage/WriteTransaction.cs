@@ -47,7 +47,10 @@ internal sealed class WriteTransaction : IAsyncDisposable
 
     public QueryPage Query(RowQuery query) => RowReader.Query(connection, transaction, query);
 
-    public StoredRow Insert(TableSchema table, Row values)
+    /// <param name="table">The table.</param>
+    /// <param name="values">The values the caller sets; a column not valid for create is refused.</param>
+    /// <param name="composed">Values the environment itself derives (such as a contact's full name), which may be read-only to callers.</param>
+    public StoredRow Insert(TableSchema table, Row values, Row? composed = null)
     {
         var row = new Row(table.Fields.Select(f => new KeyValuePair<string, object?>(f.Name, values.GetValueOrDefault(f.Name))));
         foreach (var name in values.Fields)
@@ -57,6 +60,11 @@ internal sealed class WriteTransaction : IAsyncDisposable
             {
                 throw Invalid(table, $"'{field.Name}' cannot be set on create");
             }
+        }
+
+        foreach (var (name, value) in composed ?? new Row())
+        {
+            row[table.GetField(name).Name] = value;
         }
 
         foreach (var field in table.Fields.Where(f => f.IsRequired && row[f.Name] is null))
@@ -85,13 +93,21 @@ internal sealed class WriteTransaction : IAsyncDisposable
         }
 
         var rowId = ExecuteScalar($"INSERT INTO {SqlNames.Table(table.Name)} ({columns}) VALUES ({placeholders}) RETURNING {SqlNames.RowId}", parameters);
-        var changed = values.Fields.Where(f => values[f] is not null).Select(f => table.GetField(f).Name).ToArray();
+        var changed = values.Fields.Concat(composed?.Fields ?? [])
+            .Select(f => table.GetField(f).Name)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(f => row[f] is not null)
+            .ToArray();
         Log(table, ChangeOperation.Create, rowId, row, changed, sequence);
         var nowValue = DateTimeOffset.Parse(now, CultureInfo.InvariantCulture);
         return new StoredRow(rowId, row, sequence, nowValue, nowValue, ActorId, ActorId);
     }
 
-    public StoredRow Update(TableSchema table, StoredRow existing, Row changes)
+    /// <param name="table">The table.</param>
+    /// <param name="existing">The row as it is.</param>
+    /// <param name="changes">The values the caller sets; a column not valid for update is refused once it has a value.</param>
+    /// <param name="composed">Values the environment itself derives from the row after the changes, which may be read-only to callers.</param>
+    public StoredRow Update(TableSchema table, StoredRow existing, Row changes, Row? composed = null)
     {
         var row = new Row(existing.Values);
         var changed = new List<string>();
@@ -121,6 +137,19 @@ internal sealed class WriteTransaction : IAsyncDisposable
 
             row[field.Name] = value;
             changed.Add(field.Name);
+        }
+
+        foreach (var (name, value) in composed ?? new Row())
+        {
+            var field = table.GetField(name);
+            if (!SameValue(table, field, row[field.Name], value))
+            {
+                row[field.Name] = value;
+                if (!changed.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    changed.Add(field.Name);
+                }
+            }
         }
 
         CheckLookups(table, changed, row);
