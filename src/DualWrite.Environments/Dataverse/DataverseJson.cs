@@ -87,34 +87,7 @@ internal static class DataverseJson
     public static Row ReadBody(TableSchema table, byte[] body, Func<FieldSchema, string, Guid> bind)
     {
         var row = new Row();
-        if (body.Length == 0)
-        {
-            return row;
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            throw new ODataException(400, "0x80048d19", $"The request body is not valid JSON: {e.Message}");
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new ODataException(400, "0x80048d19", "The request body must be a JSON object.");
-            }
-
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                ReadProperty(table, property, row, bind);
-            }
-        }
-
+        JsonBody.ReadObject(body, "0x80048d19", property => ReadProperty(table, property, row, bind));
         return row;
     }
 

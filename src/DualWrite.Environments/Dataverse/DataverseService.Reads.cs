@@ -40,33 +40,12 @@ internal sealed partial class DataverseService
         var expand = ResolveExpand(table, query.Expand);
         var page = CollectionReader.Read(Store, request, table, query, null, name => Resolve(table, name), MaxPageSize, MaxPageSize);
         var related = new Dictionary<(string, Guid), StoredRow?>();
-        return ODataResponse.Json(200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("@odata.context", $"{request.ServiceRoot}$metadata#{table.EntitySet}");
-            if (page.Count is { } count)
-            {
-                w.WriteNumber("@odata.count", count);
-            }
-
-            w.WriteStartArray("value");
-            foreach (var row in page.Rows)
-            {
-                DataverseJson.WriteEntity(w, table, row, query.Select, Expanded(expand, row, related));
-            }
-
-            w.WriteEndArray();
-            if (page.NextLink is not null)
-            {
-                w.WriteString("@odata.nextLink", page.NextLink);
-            }
-            else if (tracking)
-            {
-                w.WriteString("@odata.deltaLink", DeltaLink(request, table, query, long.Parse(request.Query[TrackedFrom], CultureInfo.InvariantCulture)));
-            }
-
-            w.WriteEndObject();
-        });
+        return CollectionReader.Respond(
+            request,
+            table,
+            page,
+            (w, row) => DataverseJson.WriteEntity(w, table, row, query.Select, Expanded(expand, row, related)),
+            tracking ? () => DeltaLink(request, table, query, long.Parse(request.Query[TrackedFrom], CultureInfo.InvariantCulture)) : null);
     }
 
     /// <summary>The rows changed since the token, as they are now, and the ids of those deleted.</summary>

@@ -87,24 +87,6 @@ internal sealed partial class DataverseService(
         w.WriteEndObject();
     });
 
-    private ODataResponse ServiceDocument(ODataRequest request) => ODataResponse.Json(200, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("@odata.context", request.ServiceRoot + "$metadata");
-        w.WriteStartArray("value");
-        foreach (var table in Store.Schema.Tables)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", table.EntitySet);
-            w.WriteString("kind", "EntitySet");
-            w.WriteString("url", table.EntitySet);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
-
     private static ODataException NotFound(RowAddress address) => address.IsById
         ? new ODataException(404, "0x80040217", $"{address.Table.Name} With Id = {address.Values[0]} Does Not Exist")
         : new ODataException(404, "0x80040217", $"A record with the specified key values does not exist in {address.Table.Name} entity ({address}).");

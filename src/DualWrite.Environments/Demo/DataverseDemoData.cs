@@ -1,6 +1,7 @@
 using System.Globalization;
 using DualWrite.Core.Rows;
 using DualWrite.Core.Schema;
+using DualWrite.Environments.Dataverse;
 using DualWrite.Environments.Storage;
 
 namespace DualWrite.Environments.Demo;
@@ -180,7 +181,7 @@ internal static class DataverseDemoData
             var last = random.Pick(DemoNames.LastNames);
             var mailbox = $"{DemoNames.Slug(first)}.{DemoNames.Slug(last)}";
             var id = ids.NextGuid();
-            tally.Insert(transaction, table, new Row
+            var contact = new Row
             {
                 ["contactid"] = id,
                 ["firstname"] = first,
@@ -205,7 +206,8 @@ internal static class DataverseDemoData
                 ["address1_latitude"] = random.Near(city.Latitude, 5),
                 ["address1_longitude"] = random.Near(city.Longitude, 5),
                 ["address1_addresstypecode"] = Member(table, "address1_addresstypecode", "Primary"),
-            });
+            };
+            tally.Insert(transaction, table, contact, ComposedColumns.For(table, contact, null));
             if (account is not null)
             {
                 primaryContacts.TryAdd(account.Id, id);

@@ -9,9 +9,9 @@ internal sealed class DemoTally
 {
     private readonly Dictionary<string, int> rows = new(StringComparer.OrdinalIgnoreCase);
 
-    public StoredRow Insert(WriteTransaction transaction, TableSchema table, Row values)
+    public StoredRow Insert(WriteTransaction transaction, TableSchema table, Row values, Row? composed = null)
     {
-        var stored = transaction.Insert(table, values);
+        var stored = transaction.Insert(table, values, composed);
         rows[table.Name] = rows.GetValueOrDefault(table.Name) + 1;
         return stored;
     }

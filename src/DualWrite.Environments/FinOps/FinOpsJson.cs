@@ -30,41 +30,17 @@ internal static class FinOpsJson
     public static Row ReadBody(TableSchema table, byte[] body)
     {
         var row = new Row();
-        if (body.Length == 0)
+        JsonBody.ReadObject(body, "BadRequest", property =>
         {
-            return row;
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            throw new ODataException(400, "BadRequest", $"The request body is not valid JSON: {e.Message}");
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            if (property.Name.StartsWith('@') || property.Name.Contains("@odata.", StringComparison.Ordinal))
             {
-                throw new ODataException(400, "BadRequest", "The request body must be a JSON object.");
+                return;
             }
 
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (property.Name.StartsWith('@') || property.Name.Contains("@odata.", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var field = table.FindField(property.Name)
-                    ?? throw new ODataException(400, "BadRequest", $"The property '{property.Name}' does not exist on type 'Microsoft.Dynamics.DataEntities.{table.Name}'.");
-                row[field.Name] = JsonValues.Read(table, field, property.Value, EnumStyle.Name);
-            }
-        }
-
+            var field = table.FindField(property.Name)
+                ?? throw new ODataException(400, "BadRequest", $"The property '{property.Name}' does not exist on type 'Microsoft.Dynamics.DataEntities.{table.Name}'.");
+            row[field.Name] = JsonValues.Read(table, field, property.Value, EnumStyle.Name);
+        });
         return row;
     }
 }

@@ -62,52 +62,12 @@ internal sealed class FinOpsService(EnvironmentStore store, SyncHookDispatcher h
 
     private static string CompanyOf(Principal caller) => (caller.Company ?? "dat").ToLowerInvariant();
 
-    private ODataResponse ServiceDocument(ODataRequest request) => ODataResponse.Json(200, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("@odata.context", request.ServiceRoot + "$metadata");
-        w.WriteStartArray("value");
-        foreach (var table in Store.Schema.Tables)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", table.EntitySet);
-            w.WriteString("kind", "EntitySet");
-            w.WriteString("url", table.EntitySet);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
-
     private ODataResponse ReadCollection(ODataRequest request, TableSchema table)
     {
         var query = QueryOptions.Parse(request.Query);
         CheckSelect(table, query.Select);
         var page = CollectionReader.Read(Store, request, table, query, CompanyScope(request, table, query), table.FindField, MaxPageSize, MaxPageSize);
-        return ODataResponse.Json(200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("@odata.context", $"{request.ServiceRoot}$metadata#{table.EntitySet}");
-            if (page.Count is { } count)
-            {
-                w.WriteNumber("@odata.count", count);
-            }
-
-            w.WriteStartArray("value");
-            foreach (var row in page.Rows)
-            {
-                FinOpsJson.WriteEntity(w, table, row, query.Select);
-            }
-
-            w.WriteEndArray();
-            if (page.NextLink is not null)
-            {
-                w.WriteString("@odata.nextLink", page.NextLink);
-            }
-
-            w.WriteEndObject();
-        });
+        return CollectionReader.Respond(request, table, page, (w, row) => FinOpsJson.WriteEntity(w, table, row, query.Select));
     }
 
     private ODataResponse Count(ODataRequest request, TableSchema table)

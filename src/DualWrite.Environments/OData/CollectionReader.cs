@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using DualWrite.Core.Filtering;
 using DualWrite.Core.Schema;
 using DualWrite.Environments.Storage;
@@ -52,6 +53,40 @@ internal static class CollectionReader
         long? count = options.Count ? store.Count(new RowQuery(table) { Filter = filter, Resolve = resolve }) : null;
         return new CollectionPage(rows, nextLink, count);
     }
+
+    /// <summary>The page as an OData collection; <paramref name="deltaLink"/>, if any, closes the last page.</summary>
+    public static ODataResponse Respond(
+        ODataRequest request,
+        TableSchema table,
+        CollectionPage page,
+        Action<Utf8JsonWriter, StoredRow> writeRow,
+        Func<string>? deltaLink = null) => ODataResponse.Json(200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("@odata.context", $"{request.ServiceRoot}$metadata#{table.EntitySet}");
+            if (page.Count is { } count)
+            {
+                w.WriteNumber("@odata.count", count);
+            }
+
+            w.WriteStartArray("value");
+            foreach (var row in page.Rows)
+            {
+                writeRow(w, row);
+            }
+
+            w.WriteEndArray();
+            if (page.NextLink is not null)
+            {
+                w.WriteString("@odata.nextLink", page.NextLink);
+            }
+            else if (deltaLink is not null)
+            {
+                w.WriteString("@odata.deltaLink", deltaLink());
+            }
+
+            w.WriteEndObject();
+        });
 
     private static FieldSchema Resolve(TableSchema table, Func<string, FieldSchema?> resolve, string name) =>
         resolve(name) ?? throw new ODataException(400, "0x80060888", $"Could not find a property named '{name}' on type '{table.Name}' to order by.");

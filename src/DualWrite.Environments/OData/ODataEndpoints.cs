@@ -69,7 +69,7 @@ internal static class ODataEndpoints
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         return string.IsNullOrEmpty(target) || target[0] != '/'
-            ? Uri.UnescapeDataString((string?)context.Request.RouteValues["path"] ?? string.Empty)
+            ? (string?)context.Request.RouteValues["path"] ?? string.Empty
             : ServiceAddress.Split(target, context.Request.PathBase + servicePath).Path;
     }
 }

@@ -66,6 +66,25 @@ internal abstract class ODataService(EnvironmentStore store, TimeSpan writeWait)
     {
     }
 
+    /// <summary>The service document: every entity set the service has.</summary>
+    protected ODataResponse ServiceDocument(ODataRequest request) => ODataResponse.Json(200, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("@odata.context", request.ServiceRoot + "$metadata");
+        w.WriteStartArray("value");
+        foreach (var table in Store.Schema.Tables)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", table.EntitySet);
+            w.WriteString("kind", "EntitySet");
+            w.WriteString("url", table.EntitySet);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
     protected static WriteTransaction RequireTransaction(WriteTransaction? transaction) =>
         transaction ?? throw new InvalidOperationException("a write reached the service without a transaction");
 }

@@ -66,6 +66,7 @@ public sealed class DataverseDemoDataTests
         Assert.Contains(linked, c => c.Values["msdyn_company"] is null);
         Assert.Contains(linked, c => c.Values["msdyn_company"] is not null);
         Assert.All(contacts, c => Assert.False(string.IsNullOrEmpty((string?)c.Values["lastname"])));
+        Assert.All(contacts, c => Assert.Equal($"{c.Values["firstname"]} {c.Values["lastname"]}", c.Values["fullname"]));
     }
 
     [Fact]
