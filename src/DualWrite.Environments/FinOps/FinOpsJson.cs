@@ -11,9 +11,19 @@ internal static class FinOpsJson
 {
     public static string ETag(StoredRow row) => $"W/\"{row.Version}\"";
 
-    public static void WriteEntity(Utf8JsonWriter writer, TableSchema table, StoredRow row, IReadOnlyList<string>? select)
+    /// <param name="writer">Where to write.</param>
+    /// <param name="table">The row's entity.</param>
+    /// <param name="row">The row.</param>
+    /// <param name="select">The fields asked for, or null for all.</param>
+    /// <param name="context">The <c>@odata.context</c> of a single entity response, or null inside a collection.</param>
+    public static void WriteEntity(Utf8JsonWriter writer, TableSchema table, StoredRow row, IReadOnlyList<string>? select, string? context = null)
     {
         writer.WriteStartObject();
+        if (context is not null)
+        {
+            writer.WriteString("@odata.context", context);
+        }
+
         writer.WriteString("@odata.etag", ETag(row));
         foreach (var field in table.Fields)
         {

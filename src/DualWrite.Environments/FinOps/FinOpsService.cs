@@ -104,15 +104,7 @@ internal sealed class FinOpsService(EnvironmentStore store, SyncHookDispatcher h
         using var buffer = new MemoryStream();
         using (var w = new System.Text.Json.Utf8JsonWriter(buffer, JsonWriting.Options))
         {
-            w.WriteStartObject();
-            w.WriteString("@odata.context", $"{request.ServiceRoot}$metadata#{table.EntitySet}/$entity");
-            w.WriteString("@odata.etag", FinOpsJson.ETag(row));
-            foreach (var field in table.Fields.Where(f => select is null || select.Contains(f.Name, StringComparer.OrdinalIgnoreCase)))
-            {
-                JsonValues.Write(w, field.Name, field, row.Values[field.Name], EnumStyle.Name);
-            }
-
-            w.WriteEndObject();
+            FinOpsJson.WriteEntity(w, table, row, select, $"{request.ServiceRoot}$metadata#{table.EntitySet}/$entity");
         }
 
         return buffer.ToArray();
