@@ -1,3 +1,4 @@
+using DualWrite.Core.Filtering;
 using DualWrite.Core.Schema;
 using DualWrite.Environments.OData;
 using DualWrite.Environments.Storage;
@@ -54,13 +55,13 @@ internal sealed record RowAddress(TableSchema Table, IReadOnlyList<string> Field
     public override string ToString() =>
         IsById ? $"{Table.EntitySet}({Values[0]})" : $"{Table.EntitySet}({string.Join(",", Fields.Select((f, i) => $"{f}={Values[i]}"))})";
 
-    private static object? Convert(TableSchema table, FieldSchema field, Core.Filtering.FilterLiteral literal, string keyText)
+    private static object? Convert(TableSchema table, FieldSchema field, FilterLiteral literal, string keyText)
     {
         try
         {
             return LiteralValues.ToClr(field, literal);
         }
-        catch (StorageException e)
+        catch (FilterException e)
         {
             throw new ODataException(400, "0x80060888", $"The key ({keyText}) of {table.EntitySet} is not valid: {e.Message}.");
         }

@@ -184,7 +184,7 @@ internal sealed class FinOpsService(EnvironmentStore store, SyncHookDispatcher h
             {
                 return new KeyValuePair<string, object?>(k, LiteralValues.ToClr(table.GetField(k), named[k]));
             }
-            catch (StorageException e)
+            catch (FilterException e)
             {
                 throw new ODataException(400, "BadRequest", $"The key ({keyText}) is not valid: {e.Message}.");
             }

@@ -34,7 +34,17 @@ internal sealed class SqlFilterTranslator(TableSchema table, Func<string, FieldS
             };
         }
 
-        var value = parameters.Add(SqliteValues.ToStorage(table, field, LiteralValues.ToClr(field, comparison.Value)));
+        object? clr;
+        try
+        {
+            clr = LiteralValues.ToClr(field, comparison.Value);
+        }
+        catch (FilterException e)
+        {
+            throw new StorageException(StorageError.Invalid, e.Message);
+        }
+
+        var value = parameters.Add(SqliteValues.ToStorage(table, field, clr));
         return comparison.Operator switch
         {
             ComparisonOperator.Equal => $"{column} = {value}",

@@ -1,11 +1,10 @@
 using System.Globalization;
-using DualWrite.Core.Filtering;
 using DualWrite.Core.Schema;
 
-namespace DualWrite.Environments.Storage;
+namespace DualWrite.Core.Filtering;
 
 /// <summary>A filter or key literal as the CLR value of the field it is compared with, or a refusal naming both.</summary>
-internal static class LiteralValues
+public static class LiteralValues
 {
     public static object? ToClr(FieldSchema field, FilterLiteral literal)
     {
@@ -27,8 +26,7 @@ internal static class LiteralValues
             (FieldType.Enum, LiteralKind.Enum or LiteralKind.String) => EnumValue(field, literal),
             _ => null,
         };
-        return value ?? throw new StorageException(
-            StorageError.Invalid,
+        return value ?? throw new FilterException(
             $"'{field.Name}' is {field.Type.ToString().ToLowerInvariant()} and cannot be compared with the {literal.Kind.ToString().ToLowerInvariant()} {literal.Value}");
     }
 
@@ -36,12 +34,11 @@ internal static class LiteralValues
     {
         if (literal.EnumType is { } type && field.Enum is { } expected && !string.Equals(type, expected.Name, StringComparison.OrdinalIgnoreCase))
         {
-            throw new StorageException(StorageError.Invalid, $"'{field.Name}' is of enum {expected.Name}, not {type}");
+            throw new FilterException($"'{field.Name}' is of enum {expected.Name}, not {type}");
         }
 
         var member = field.Enum?.FindByName((string)literal.Value!);
-        return member?.Value ?? throw new StorageException(
-            StorageError.Invalid,
+        return member?.Value ?? throw new FilterException(
             $"'{literal.Value}' is not a member of {field.Enum?.Name} (members: {string.Join(", ", field.Enum?.Members.Select(m => m.Name) ?? [])})");
     }
 }
