@@ -1,0 +1,119 @@
+using DualWrite.Core.Filtering;
+using DualWrite.Core.Maps;
+using DualWrite.Core.Rows;
+using DualWrite.Core.Schema;
+
+namespace DualWrite.Core.Mapping;
+
+public sealed partial class RowMapper
+{
+    /// <summary>
+    /// A Dataverse row as the F&amp;O row to write. Lookups are read from the expanded paths the row carries
+    /// (<see cref="DataverseReadPaths"/>); the company's code becomes the <c>dataAreaId</c>, in lower case.
+    /// </summary>
+    public MapResult ToFinOps(Row source, IReadOnlyCollection<string>? changedFields = null)
+    {
+        var key = KeyOfDataverse(source);
+        var company = Map.CompanySpecific ? key.Parts[0].Value as string : null;
+        if (Map.CompanySpecific && !CompanyLinked(company))
+        {
+            return Skipped(key, company is null ? "the row has no company" : $"the company '{company}' is not linked");
+        }
+
+        if (dataverseFilter is not null && !FilterEvaluator.Matches(dataverseFilter, source, DataverseTable, ResolveDataverse))
+        {
+            return Skipped(key, $"outside the Dataverse filter {Map.DataverseFilter}");
+        }
+
+        var carried = mappings.Where(m => m.Mapping.Carries(SyncDirection.DataverseToFinOps)).ToArray();
+        if (!Touches(changedFields, carried.Where(m => !m.IsKey && m.DataverseColumn is not null).Select(m => m.DataverseColumn!.Name), dataverseFilter))
+        {
+            return new MapResult { Outcome = MapOutcome.Unchanged, Key = key };
+        }
+
+        var values = new Row();
+        if (company is not null)
+        {
+            values[FinOpsTable.CompanyField!] = company;
+        }
+
+        var errors = new List<RowError>();
+        foreach (var mapping in carried)
+        {
+            if (changedFields is not null && !mapping.IsKey
+                && (mapping.DataverseColumn is null || !changedFields.Contains(mapping.DataverseColumn.Name, StringComparer.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var name = SourceName(mapping);
+            var raw = name is null ? null : source.GetValueOrDefault(name);
+            try
+            {
+                if (TryFinOpsValue(mapping, source, name, changedFields is null, out var value))
+                {
+                    values[mapping.FinOps!.Name] = value;
+                }
+            }
+            catch (FieldValueException e)
+            {
+                errors.Add(Error(key, mapping, raw, mapping.DataverseLeaf, e.Message));
+            }
+        }
+
+        return errors.Count > 0
+            ? new MapResult { Outcome = MapOutcome.Failed, Key = key, Errors = errors }
+            : new MapResult { Outcome = MapOutcome.Mapped, Key = key, Values = values };
+    }
+
+    /// <summary>Where a Dataverse row holds a mapping's value: the column, or the expanded path of a lookup.</summary>
+    private static string? SourceName(CompiledMapping mapping) =>
+        mapping.Mapping.Dataverse is not { } path ? null : path.IsLookup ? path.ToString() : path.Column;
+
+    private static bool TryFinOpsValue(CompiledMapping mapping, Row source, string? name, bool full, out object? value)
+    {
+        value = null;
+        if (name is null || !source.TryGetValue(name, out var raw))
+        {
+            if (full && mapping.FinOpsDefault is { } absent)
+            {
+                value = absent.Value;
+                return true;
+            }
+
+            return false;
+        }
+
+        if (raw is null)
+        {
+            value = mapping.FinOpsDefault?.Value;
+            return true;
+        }
+
+        if (mapping.Pairs is { } pairs)
+        {
+            foreach (var pair in pairs)
+            {
+                if (Same(pair.Dataverse, raw))
+                {
+                    value = pair.FinOps;
+                    return true;
+                }
+            }
+
+            value = mapping.PairDefault is { } otherwise
+                ? otherwise.FinOps
+                : throw new FieldValueException($"{FieldValues.Describe(raw, mapping.DataverseLeaf)} is not in the value map and the map gives no default");
+            return true;
+        }
+
+        value = FieldValues.Convert(raw, mapping.DataverseLeaf!, mapping.FinOps!);
+        return true;
+    }
+
+    /// <summary>A Dataverse filter names a lookup as <c>_name_value</c>.</summary>
+    private FieldSchema? ResolveDataverse(string name) =>
+        name.StartsWith('_') && name.EndsWith("_value", StringComparison.Ordinal)
+            ? DataverseTable.FindField(name[1..^"_value".Length]) is { Type: FieldType.Lookup } lookup ? lookup : null
+            : DataverseTable.FindField(name);
+}

@@ -1,0 +1,178 @@
+using DualWrite.Core.Filtering;
+using DualWrite.Core.Maps;
+using DualWrite.Core.Rows;
+using DualWrite.Core.Schema;
+
+namespace DualWrite.Core.Mapping;
+
+/// <summary>
+/// Turns rows of one side into rows of the other through one table map: the mappings of that direction, their
+/// transforms, lookups, the company and the integration key. Every sync path maps rows here, and only here.
+/// Built once per map; the map must be valid against the schemas (see <c>MapValidator</c>).
+/// </summary>
+public sealed partial class RowMapper
+{
+    private readonly EnvironmentSchema dataverseSchema;
+    private readonly IReadOnlyList<CompiledMapping> mappings;
+    private readonly FilterExpression? finOpsFilter;
+    private readonly FilterExpression? dataverseFilter;
+    private readonly HashSet<string>? companies;
+
+    public RowMapper(TableMap map, EnvironmentSchema finOps, EnvironmentSchema dataverse, MapperOptions? options = null)
+    {
+        Map = map;
+        dataverseSchema = dataverse;
+        FinOpsTable = finOps.FindTable(map.FinOpsEntity) ?? finOps.FindByEntitySet(map.FinOpsEntity)
+            ?? throw new ArgumentException($"{map.Name}: F&O has no entity '{map.FinOpsEntity}'", nameof(map));
+        DataverseTable = dataverse.FindByEntitySet(map.DataverseTable) ?? dataverse.FindTable(map.DataverseTable)
+            ?? throw new ArgumentException($"{map.Name}: Dataverse has no table '{map.DataverseTable}'", nameof(map));
+        companies = options?.Companies is { } linked ? new HashSet<string>(linked, StringComparer.OrdinalIgnoreCase) : null;
+        if (map.CompanySpecific)
+        {
+            var companyLookup = DataverseTable.GetField(DataverseTable.CompanyField!);
+            var companyTable = dataverse.GetTable(companyLookup.LookupTarget!);
+            CompanyPath = new FieldPath([companyLookup.Name, companyTable.AlternateKeys[0].Fields[0]]);
+        }
+
+        var keyPaths = map.IntegrationKey.Where(k => !k.Equals(CompanyPath)).ToHashSet();
+        mappings = map.Fields.Select(f => Compile(f, keyPaths.Contains(f.Dataverse!))).ToArray();
+        Key = mappings.Where(m => m.IsKey).Select(m => new IntegrationKeyPart(m.FinOps!, m.Mapping.Dataverse!, m.DataverseLeaf!)).ToArray();
+        finOpsFilter = map.FinOpsFilter is null ? null : FinOpsRangeParser.Parse(map.FinOpsFilter);
+        dataverseFilter = map.DataverseFilter is null ? null : ODataFilterParser.Parse(map.DataverseFilter);
+        DataverseReadPaths = mappings
+            .Where(m => m.Mapping.Dataverse is { IsLookup: true } && (m.IsKey || m.Mapping.Carries(SyncDirection.DataverseToFinOps)))
+            .Select(m => m.Mapping.Dataverse!)
+            .Concat(CompanyPath is null ? [] : [CompanyPath])
+            .Distinct()
+            .ToArray();
+    }
+
+    public TableMap Map { get; }
+
+    public TableSchema FinOpsTable { get; }
+
+    public TableSchema DataverseTable { get; }
+
+    /// <summary>The key parts other than the company, in the map's order.</summary>
+    public IReadOnlyList<IntegrationKeyPart> Key { get; }
+
+    /// <summary>In a company-specific map: the company's code read through the Dataverse company lookup.</summary>
+    public FieldPath? CompanyPath { get; }
+
+    /// <summary>
+    /// The lookup paths a Dataverse row must carry, expanded, as values named by the path
+    /// (<c>row["msdyn_customergroupid.msdyn_groupid"]</c>), for the mapper to read it.
+    /// </summary>
+    public IReadOnlyList<FieldPath> DataverseReadPaths { get; }
+
+    public MapResult Map(SyncDirection direction, Row source, IReadOnlyCollection<string>? changedFields = null) =>
+        direction == SyncDirection.FinOpsToDataverse ? ToDataverse(source, changedFields) : ToFinOps(source, changedFields);
+
+    /// <summary>The integration key of an F&amp;O row: company (lower case) first, then the key fields.</summary>
+    public RowKey KeyOfFinOps(Row row)
+    {
+        var parts = new List<KeyValuePair<string, object?>>();
+        if (Map.CompanySpecific)
+        {
+            parts.Add(new(FinOpsTable.CompanyField!, (row.GetValueOrDefault(FinOpsTable.CompanyField!) as string)?.ToLowerInvariant()));
+        }
+
+        parts.AddRange(Key.Select(k => new KeyValuePair<string, object?>(k.FinOps.Name, row.GetValueOrDefault(k.FinOps.Name))));
+        return new RowKey(parts);
+    }
+
+    /// <summary>The integration key of a Dataverse row, in F&amp;O terms so that it equals the F&amp;O row's.</summary>
+    public RowKey KeyOfDataverse(Row row)
+    {
+        var parts = new List<KeyValuePair<string, object?>>();
+        if (Map.CompanySpecific)
+        {
+            parts.Add(new(FinOpsTable.CompanyField!, (row.GetValueOrDefault(CompanyPath!.ToString()) as string)?.ToLowerInvariant()));
+        }
+
+        foreach (var part in Key)
+        {
+            var value = row.GetValueOrDefault(part.Dataverse.IsLookup ? part.Dataverse.ToString() : part.Dataverse.Column);
+            parts.Add(new(part.FinOps.Name, SafeConvert(value, part.DataverseLeaf, part.FinOps)));
+        }
+
+        return new RowKey(parts);
+    }
+
+    private static object? SafeConvert(object? value, FieldSchema from, FieldSchema to)
+    {
+        try
+        {
+            return FieldValues.Convert(value, from, to);
+        }
+        catch (FieldValueException)
+        {
+            return value;
+        }
+    }
+
+    private CompiledMapping Compile(FieldMapping mapping, bool isKey)
+    {
+        var finOps = mapping.FinOps is null ? null : FinOpsTable.FindField(mapping.FinOps)
+            ?? throw new ArgumentException($"{Map.Name}: F&O entity {FinOpsTable.Name} has no field '{mapping.FinOps}'", nameof(mapping));
+        FieldSchema? column = null;
+        FieldSchema? leaf = null;
+        if (mapping.Dataverse is { } path)
+        {
+            var table = DataverseTable;
+            foreach (var segment in path.Segments)
+            {
+                leaf = table.FindField(segment)
+                    ?? throw new ArgumentException($"{Map.Name}: Dataverse table {table.Name} has no column '{segment}' (in {path})", nameof(mapping));
+                column ??= leaf;
+                if (leaf.Type == FieldType.Lookup && segment != path.Segments[^1])
+                {
+                    table = dataverseSchema.GetTable(leaf.LookupTarget!);
+                }
+            }
+        }
+
+        var text = MapText.Of(mapping);
+        return new CompiledMapping
+        {
+            Mapping = mapping,
+            Text = text,
+            FinOps = finOps,
+            DataverseColumn = column,
+            DataverseLeaf = leaf,
+            IsKey = isKey,
+            DataverseDefault = mapping.DataverseDefault is { } toDataverse && leaf is not null ? new DefaultValue(FieldValues.FromScalar(leaf, toDataverse.Value)) : null,
+            FinOpsDefault = mapping.FinOpsDefault is { } toFinOps && finOps is not null ? new DefaultValue(FieldValues.FromScalar(finOps, toFinOps.Value)) : null,
+            Pairs = mapping.ValueMap?.Pairs.Select(p => Pair(p, finOps, leaf)).ToArray(),
+            PairDefault = mapping.ValueMap?.Default is { } otherwise ? Pair(otherwise, finOps, leaf) : null,
+        };
+    }
+
+    private static (object?, object?) Pair(ValueMapPair pair, FieldSchema? finOps, FieldSchema? dataverse) =>
+        (finOps is null ? pair.FinOps : FieldValues.FromScalar(finOps, pair.FinOps),
+         dataverse is null ? pair.Dataverse : FieldValues.FromScalar(dataverse, pair.Dataverse));
+
+    private bool CompanyLinked(string? company) => company is not null && (companies is null || companies.Contains(company));
+
+    private static bool Same(object? a, object? b) =>
+        a is string x && b is string y ? string.Equals(x, y, StringComparison.OrdinalIgnoreCase) : Equals(a, b);
+
+    /// <summary>Whether an update touched anything the map carries (or its filter reads): if not, nothing is sent.</summary>
+    private static bool Touches(IReadOnlyCollection<string>? changed, IEnumerable<string> carried, FilterExpression? filter) =>
+        changed is null
+        || changed.Any(c => carried.Contains(c, StringComparer.OrdinalIgnoreCase))
+        || (filter is not null && FilterFields(filter).Any(f => changed.Contains(f, StringComparer.OrdinalIgnoreCase)));
+
+    private static IEnumerable<string> FilterFields(FilterExpression filter) => filter switch
+    {
+        AndExpression a => FilterFields(a.Left).Concat(FilterFields(a.Right)),
+        OrExpression o => FilterFields(o.Left).Concat(FilterFields(o.Right)),
+        NotExpression n => FilterFields(n.Operand),
+        ComparisonExpression c => [c.Field],
+        MatchExpression m => [m.Field],
+        _ => [],
+    };
+
+    private RowError Error(RowKey? key, CompiledMapping mapping, object? value, FieldSchema? field, string message) =>
+        new(Map.Name, key?.ToString() ?? "?", mapping.Text, FieldValues.Describe(value, field), message);
+}
