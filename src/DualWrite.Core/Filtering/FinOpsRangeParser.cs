@@ -25,6 +25,7 @@ public static class FinOpsRangeParser
         ["<="] = ComparisonOperator.LessThanOrEqual,
     };
 
+    /// <exception cref="FilterParseException">The range does not parse; the exception says where and what was expected.</exception>
     public static FilterExpression Parse(string range)
     {
         ArgumentNullException.ThrowIfNull(range);
