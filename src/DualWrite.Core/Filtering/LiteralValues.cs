@@ -22,13 +22,19 @@ public static class LiteralValues
             (FieldType.Date, LiteralKind.Date) => literal.Value,
             (FieldType.DateTime, LiteralKind.DateTime or LiteralKind.Date) => literal.Value,
             (FieldType.Guid or FieldType.Lookup, LiteralKind.Guid) => literal.Value,
-            (FieldType.Enum, LiteralKind.Integer) => Convert.ToInt32(literal.Value, CultureInfo.InvariantCulture),
+            (FieldType.Enum, LiteralKind.Integer) => EnumNumber(literal),
             (FieldType.Enum, LiteralKind.Enum or LiteralKind.String) => EnumValue(field, literal),
             _ => null,
         };
         return value ?? throw new FilterException(
             $"'{field.Name}' is {field.Type.ToString().ToLowerInvariant()} and cannot be compared with the {literal.Kind.ToString().ToLowerInvariant()} {literal.Value}");
     }
+
+    // An integer no enum value can hold is refused like any other mismatch rather than overflowing.
+    private static int? EnumNumber(FilterLiteral literal) =>
+        Convert.ToInt64(literal.Value, CultureInfo.InvariantCulture) is var number and >= int.MinValue and <= int.MaxValue
+            ? (int)number
+            : null;
 
     private static int EnumValue(FieldSchema field, FilterLiteral literal)
     {
