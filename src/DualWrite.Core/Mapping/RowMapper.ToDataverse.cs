@@ -33,7 +33,7 @@ public sealed partial class RowMapper
 
         var values = new Row();
         var errors = new List<RowError>();
-        var lookups = new Dictionary<string, List<(IReadOnlyList<string> Rest, object? Value)>>(StringComparer.OrdinalIgnoreCase);
+        var lookups = new Dictionary<string, List<(IReadOnlyList<string> Remaining, object? Value)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var mapping in carried)
         {
             if (changedFields is not null && !mapping.IsKey && (mapping.FinOps is null || !changedFields.Contains(mapping.FinOps.Name, StringComparer.OrdinalIgnoreCase)))
@@ -136,21 +136,21 @@ public sealed partial class RowMapper
     /// The related row of a lookup, by the mapped columns of its key; nested for a path through further lookups,
     /// and within the row's own company when the related table is company-specific.
     /// </summary>
-    private LookupRequest Request(FieldSchema lookup, string path, IReadOnlyList<(IReadOnlyList<string> Rest, object? Value)> entries, string? company)
+    private LookupRequest Request(FieldSchema lookup, string path, IReadOnlyList<(IReadOnlyList<string> Remaining, object? Value)> entries, string? company)
     {
         var target = dataverseSchema.GetTable(lookup.LookupTarget!);
         var conditions = new List<LookupCondition>();
-        foreach (var group in entries.GroupBy(e => e.Rest[0], StringComparer.OrdinalIgnoreCase))
+        foreach (var group in entries.GroupBy(e => e.Remaining[0], StringComparer.OrdinalIgnoreCase))
         {
             var field = target.GetField(group.Key);
-            var leaves = group.Where(e => e.Rest.Count == 1).ToArray();
+            var leaves = group.Where(e => e.Remaining.Count == 1).ToArray();
             if (leaves.Length > 0)
             {
                 conditions.Add(new LookupCondition(field.Name, leaves[0].Value));
             }
             else
             {
-                var nested = group.Select(e => ((IReadOnlyList<string>)e.Rest.Skip(1).ToArray(), e.Value)).ToArray();
+                var nested = group.Select(e => ((IReadOnlyList<string>)e.Remaining.Skip(1).ToArray(), e.Value)).ToArray();
                 conditions.Add(new LookupCondition(field.Name, null, Request(field, $"{path}.{field.Name}", nested, company)));
             }
         }
@@ -160,7 +160,7 @@ public sealed partial class RowMapper
             conditions.Add(new LookupCondition(companyField, null, CompanyRequest(target, company)));
         }
 
-        return new LookupRequest(lookup.Name, target.Name, conditions, path + "." + string.Join(".", entries[0].Rest));
+        return new LookupRequest(lookup.Name, target.Name, conditions, path + "." + string.Join(".", entries[0].Remaining));
     }
 
     /// <summary>A company-specific row's company: the <c>cdm_company</c> whose code is the F&amp;O <c>dataAreaId</c>.</summary>

@@ -65,7 +65,7 @@ public sealed partial class RowMapper
     /// </summary>
     public IReadOnlyList<FieldPath> DataverseReadPaths { get; }
 
-    public MapResult Map(SyncDirection direction, Row source, IReadOnlyCollection<string>? changedFields = null) =>
+    public MapResult Apply(SyncDirection direction, Row source, IReadOnlyCollection<string>? changedFields = null) =>
         direction == SyncDirection.FinOpsToDataverse ? ToDataverse(source, changedFields) : ToFinOps(source, changedFields);
 
     /// <summary>The integration key of an F&amp;O row: company (lower case) first, then the key fields.</summary>
