@@ -15,6 +15,8 @@ internal static class EnvironmentSchemaFiles
 
     public static string Directory => Path.Combine(Root.Value, "solutions", "environments");
 
+    public static string RepositoryRoot => Root.Value;
+
     private static EnvironmentSchema Read(string fileName)
     {
         var path = Path.Combine(Directory, fileName);
