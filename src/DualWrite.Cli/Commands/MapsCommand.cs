@@ -66,7 +66,8 @@ internal static class MapsCommand
                 return 1;
             }
 
-            console.Write(new Text(MapText.Of(map)));
+            // Written as it is, unwrapped: the symbol view's lines are meant to be read (and copied) whole.
+            console.Profile.Out.Writer.Write(MapText.Of(map));
             return 0;
         });
         return command;

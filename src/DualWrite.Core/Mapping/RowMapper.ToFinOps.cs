@@ -113,7 +113,7 @@ public sealed partial class RowMapper
 
     /// <summary>A Dataverse filter names a lookup as <c>_name_value</c>.</summary>
     private FieldSchema? ResolveDataverse(string name) =>
-        name.StartsWith('_') && name.EndsWith("_value", StringComparison.Ordinal)
+        name.Length > "__value".Length && name.StartsWith('_') && name.EndsWith("_value", StringComparison.Ordinal)
             ? DataverseTable.FindField(name[1..^"_value".Length]) is { Type: FieldType.Lookup } lookup ? lookup : null
             : DataverseTable.FindField(name);
 }

@@ -2,6 +2,9 @@ using System.Text.RegularExpressions;
 using DualWrite.Core.Filtering;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Schema;
+using DualWrite.Core.Tests.Mapping;
+using DualWrite.Core.Tests.Schema;
+using DualWrite.Core.Validation;
 
 namespace DualWrite.Core.Tests.Maps;
 
@@ -10,13 +13,9 @@ namespace DualWrite.Core.Tests.Maps;
 /// there, every field and lookup finds its ends in the shipped environment schemas, and the maps keep the rules
 /// a map must keep to be run (keys, company striping, required and read-only columns, types, value maps).
 /// </summary>
-public sealed partial class OutOfBoxSolutionTests
+public sealed class OutOfBoxSolutionTests
 {
-    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
     private static readonly Lazy<string> SolutionText = new(() => File.ReadAllText(SolutionPath));
-    private static readonly Lazy<Solution> Shipped = new(() => SolutionReader.Parse(SolutionText.Value, SolutionPath));
-    private static readonly Lazy<EnvironmentSchema> FinOpsSchema = new(() => ReadSchema("finops.json"));
-    private static readonly Lazy<EnvironmentSchema> DataverseSchema = new(() => ReadSchema("dataverse.json"));
 
     private static readonly string[] StandardMaps =
     [
@@ -26,13 +25,13 @@ public sealed partial class OutOfBoxSolutionTests
 
     public static TheoryData<string> MapNames { get; } = new(StandardMaps);
 
-    private static string SolutionPath => Path.Combine(Root.Value, "solutions", "maps", "dualwrite-core.json");
+    private static string SolutionPath => Path.Combine(EnvironmentSchemaFiles.RepositoryRoot, "solutions", "maps", "dualwrite-core.json");
 
-    private static Solution Solution => Shipped.Value;
+    private static Solution Solution => ShippedSolution.Core;
 
-    private static EnvironmentSchema FinOps => FinOpsSchema.Value;
+    private static EnvironmentSchema FinOps => EnvironmentSchemaFiles.FinOps;
 
-    private static EnvironmentSchema Dataverse => DataverseSchema.Value;
+    private static EnvironmentSchema Dataverse => EnvironmentSchemaFiles.Dataverse;
 
     [Fact]
     public void The_solution_is_named_published_and_versioned()
@@ -151,44 +150,6 @@ public sealed partial class OutOfBoxSolutionTests
     }
 
     [Theory]
-    [MemberData(nameof(MapNames))]
-    public void A_dataverse_filter_parses_and_names_columns_of_the_table(string name)
-    {
-        var map = Map(name);
-        if (map.DataverseFilter is null)
-        {
-            return;
-        }
-
-        var table = DataverseTable(map);
-        foreach (var column in Columns(ODataFilterParser.Parse(map.DataverseFilter)))
-        {
-            Assert.True(table.FindField(column) is not null, $"{name}: the Dataverse filter names '{column}', which {table.Name} does not have");
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(MapNames))]
-    public void A_finops_filter_is_balanced_and_names_fields_of_the_entity(string name)
-    {
-        var map = Map(name);
-        if (map.FinOpsFilter is null)
-        {
-            return;
-        }
-
-        var entity = FinOpsTable(map);
-        var outsideQuotes = QuotedText().Replace(map.FinOpsFilter, "\"\"");
-        Assert.Equal(outsideQuotes.Count(c => c == '('), outsideQuotes.Count(c => c == ')'));
-        var comparisons = RangeComparison().Matches(outsideQuotes);
-        Assert.NotEmpty(comparisons);
-        foreach (var field in comparisons.Select(c => c.Groups["field"].Value))
-        {
-            Assert.True(entity.FindField(field) is not null, $"{name}: the F&O filter names '{field}', which {entity.Name} does not have");
-        }
-    }
-
-    [Theory]
     [InlineData("Legal entities", "LEGALENTITYID = cdm_companycode")]
     [InlineData("Legal entities", "NAME = cdm_name")]
     [InlineData("Currencies", "CURRENCYCODE = isocurrencycode")]
@@ -224,27 +185,6 @@ public sealed partial class OutOfBoxSolutionTests
 
     [Theory]
     [MemberData(nameof(MapNames))]
-    public void Every_finops_field_exists_in_the_entity(string name)
-    {
-        var map = Map(name);
-        var entity = FinOpsTable(map);
-
-        Assert.All(
-            map.Fields.Where(f => f.FinOps is not null),
-            f => Assert.True(entity.FindField(f.FinOps!) is not null, $"{name}: {entity.Name} has no field '{f.FinOps}'"));
-    }
-
-    [Theory]
-    [MemberData(nameof(MapNames))]
-    public void Every_dataverse_column_and_lookup_path_resolves(string name)
-    {
-        var map = Map(name);
-
-        Assert.All(map.Fields.Select(f => f.Dataverse).OfType<FieldPath>(), path => Resolve(map, path));
-    }
-
-    [Theory]
-    [MemberData(nameof(MapNames))]
     public void A_lookup_path_ends_in_the_whole_alternate_key_of_the_row_it_reaches(string name)
     {
         var map = Map(name);
@@ -257,21 +197,6 @@ public sealed partial class OutOfBoxSolutionTests
                 owner.AlternateKeys.Any(k => k.Fields.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(covered)),
                 $"{name}: {path} does not give the whole of an alternate key of {owner.Name}");
         }
-    }
-
-    [Theory]
-    [MemberData(nameof(MapNames))]
-    public void The_company_is_striped_on_both_sides_and_never_mapped_as_a_field(string name)
-    {
-        var map = Map(name);
-        var entity = FinOpsTable(map);
-        var table = DataverseTable(map);
-
-        Assert.Equal(map.CompanySpecific, entity.IsCompanySpecific);
-        Assert.Equal(map.CompanySpecific, table.IsCompanySpecific);
-        Assert.DoesNotContain(map.Fields, f => entity.CompanyField is { } c && string.Equals(f.FinOps, c, StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(map.Fields, f => table.CompanyField is { } c && string.Equals(f.Dataverse?.Column, c, StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(map.IntegrationKey, k => table.CompanyField is { } c && string.Equals(k.Column, c, StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]
@@ -294,138 +219,6 @@ public sealed partial class OutOfBoxSolutionTests
         foreach (var field in entity.Key.Where(k => !string.Equals(k, entity.CompanyField, StringComparison.OrdinalIgnoreCase)))
         {
             Assert.Contains(map.Fields, f => string.Equals(f.FinOps, field, StringComparison.OrdinalIgnoreCase) && map.IntegrationKey.Contains(f.Dataverse));
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(MapNames))]
-    public void Every_required_writable_dataverse_column_is_filled(string name)
-    {
-        var map = Map(name);
-        var table = DataverseTable(map);
-        var filled = Destinations(map, SyncDirection.FinOpsToDataverse);
-
-        foreach (var column in table.Fields.Where(c => c.IsRequired && c.IsValidForCreate))
-        {
-            if (column.Name == table.CompanyField || column.Name == table.PrimaryIdField)
-            {
-                continue;
-            }
-
-            Assert.True(filled.Contains(column.Name), $"{name}: {table.Name}.{column.Name} is required and nothing writes it");
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(MapNames))]
-    public void Every_required_finops_field_is_filled_where_the_map_writes_to_finops(string name)
-    {
-        var map = Map(name);
-        var entity = FinOpsTable(map);
-        var filled = Destinations(map, SyncDirection.DataverseToFinOps);
-        if (filled.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var field in entity.Fields.Where(f => f.IsRequired && f.Name != entity.CompanyField))
-        {
-            Assert.True(filled.Contains(field.Name), $"{name}: {entity.Name}.{field.Name} is required and nothing writes it");
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(MapNames))]
-    public void No_read_only_column_is_written(string name)
-    {
-        var map = Map(name);
-        var table = DataverseTable(map);
-
-        foreach (var mapping in map.Fields.Where(f => f.Dataverse is not null && f.Carries(SyncDirection.FinOpsToDataverse)))
-        {
-            var column = table.GetField(mapping.Dataverse!.Column);
-            Assert.True(column.IsValidForCreate && column.IsValidForUpdate, $"{name}: {table.Name}.{column.Name} is read-only");
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(MapNames))]
-    public void No_destination_is_written_by_two_mappings(string name)
-    {
-        var map = Map(name);
-
-        foreach (var direction in new[] { SyncDirection.FinOpsToDataverse, SyncDirection.DataverseToFinOps })
-        {
-            var destinations = map.Fields
-                .Where(f => f.Carries(direction))
-                .Select(f => direction == SyncDirection.FinOpsToDataverse ? f.Dataverse?.Column : f.FinOps)
-                .OfType<string>()
-                .ToArray();
-            Assert.Equal(destinations.Length, destinations.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(MapNames))]
-    public void Every_mapping_has_a_source_or_a_default_for_each_way_it_carries(string name)
-    {
-        foreach (var mapping in Map(name).Fields)
-        {
-            Assert.False(mapping.FinOps is null && mapping.Dataverse is null, $"{name}: a mapping names neither side");
-            if (mapping.FinOps is null)
-            {
-                Assert.Equal(MappingDirection.ToDataverse, mapping.Direction);
-                Assert.NotNull(mapping.DataverseDefault);
-            }
-
-            if (mapping.Dataverse is null)
-            {
-                Assert.Equal(MappingDirection.ToFinOps, mapping.Direction);
-                Assert.NotNull(mapping.FinOpsDefault);
-            }
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(MapNames))]
-    public void Defaults_are_values_of_the_field_they_fill(string name)
-    {
-        var map = Map(name);
-
-        foreach (var mapping in map.Fields)
-        {
-            if (mapping.DataverseDefault is { } toDataverse)
-            {
-                var (_, column) = Resolve(map, mapping.Dataverse!);
-                Assert.NotNull(FieldValues.FromScalar(column, toDataverse.Value));
-            }
-
-            if (mapping.FinOpsDefault is { } toFinOps)
-            {
-                Assert.NotNull(FieldValues.FromScalar(FinOpsTable(map).GetField(mapping.FinOps!), toFinOps.Value));
-            }
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(MapNames))]
-    public void Types_agree_each_way_a_value_travels(string name)
-    {
-        var map = Map(name);
-
-        foreach (var mapping in map.Fields.Where(f => f.FinOps is not null && f.Dataverse is not null && f.ValueMap is null))
-        {
-            var finOps = FinOpsTable(map).GetField(mapping.FinOps!);
-            var (_, dataverse) = Resolve(map, mapping.Dataverse!);
-            if (mapping.Carries(SyncDirection.FinOpsToDataverse))
-            {
-                Assert.True(Converts(finOps, dataverse), $"{name}: {MapText.Of(mapping)}: {finOps.Type} does not go into {dataverse.Type}");
-            }
-
-            if (mapping.Carries(SyncDirection.DataverseToFinOps))
-            {
-                Assert.True(Converts(dataverse, finOps), $"{name}: {MapText.Of(mapping)}: {dataverse.Type} does not go into {finOps.Type}");
-            }
         }
     }
 
@@ -463,6 +256,12 @@ public sealed partial class OutOfBoxSolutionTests
     }
 
     [Fact]
+    public void Every_map_validates_clean_against_the_shipped_schemas()
+    {
+        Assert.Empty(MapValidator.Validate(Solution, FinOps, Dataverse).Select(f => f.ToString()));
+    }
+
+    [Fact]
     public void Writing_the_solution_and_reading_it_back_gives_the_same_text()
     {
         var written = SolutionWriter.Write(Solution);
@@ -477,28 +276,6 @@ public sealed partial class OutOfBoxSolutionTests
         FieldType.Enum => field.Enum!.Members.Select(m => (object?)m.Value),
         FieldType.Boolean => [false, true],
         _ => throw new InvalidOperationException($"'{field.Name}' is a {field.Type} field: its values cannot all be listed"),
-    };
-
-    // Options sets and enums must agree member by member: a member without a namesake fails every row that holds it.
-    private static bool Converts(FieldSchema from, FieldSchema to) =>
-        FieldValues.CanConvert(from, to)
-        && (from.Type != FieldType.Enum || to.Type != FieldType.Enum || from.Enum!.Members.All(m => to.Enum!.FindByName(m.Name) is not null));
-
-    private static HashSet<string> Destinations(TableMap map, SyncDirection direction) =>
-        map.Fields
-            .Where(f => f.Carries(direction))
-            .Select(f => direction == SyncDirection.FinOpsToDataverse ? f.Dataverse?.Column : f.FinOps)
-            .OfType<string>()
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-
-    private static IEnumerable<string> Columns(FilterExpression filter) => filter switch
-    {
-        ComparisonExpression c => [c.Field],
-        MatchExpression m => [m.Field],
-        AndExpression a => Columns(a.Left).Concat(Columns(a.Right)),
-        OrExpression o => Columns(o.Left).Concat(Columns(o.Right)),
-        NotExpression n => Columns(n.Operand),
-        _ => throw new InvalidOperationException($"unexpected filter part {filter}"),
     };
 
     private static (TableSchema Owner, FieldSchema Column) Resolve(TableMap map, FieldPath path)
@@ -525,31 +302,4 @@ public sealed partial class OutOfBoxSolutionTests
 
     private static TableSchema DataverseTable(TableMap map) =>
         Dataverse.FindByEntitySet(map.DataverseTable) ?? throw new Xunit.Sdk.XunitException($"{map.Name}: Dataverse has no entity set '{map.DataverseTable}'");
-
-    private static EnvironmentSchema ReadSchema(string fileName)
-    {
-        var path = Path.Combine(Root.Value, "solutions", "environments", fileName);
-        return SchemaReader.Parse(File.ReadAllText(path), path);
-    }
-
-    // The tests run from bin/<configuration>/<framework>; the checkout is the folder above that holds the solution file.
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DualWrite.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No DualWrite.slnx above {AppContext.BaseDirectory}");
-    }
-
-    [GeneratedRegex("\"[^\"]*\"")]
-    private static partial Regex QuotedText();
-
-    // A field compared in a query range: (Field == value), (Field like "A*"), (Field <= 23\06\2021).
-    [GeneratedRegex(@"(?<field>[A-Za-z_][A-Za-z0-9_]*)\s*(==|!=|<=|>=|<|>|\blike\b)")]
-    private static partial Regex RangeComparison();
 }
