@@ -133,7 +133,7 @@ public static class FinOpsRangeParser
         return (left, right) switch
         {
             (string field, FilterLiteral literal) => new ComparisonExpression(field, op, literal),
-            (FilterLiteral literal, string field) => new ComparisonExpression(field, Mirror(op), literal),
+            (FilterLiteral literal, string field) => ComparisonExpression.Mirrored(field, op, literal),
             (string, string) => throw new FilterParseException(tokens.Filter, rightStart, "a literal value (comparing two fields is not supported)"),
             _ => throw new FilterParseException(tokens.Filter, rightStart, "a field name on one side of the comparison"),
         };
@@ -155,15 +155,6 @@ public static class FinOpsRangeParser
                 throw tokens.Error(expected);
         }
     }
-
-    private static ComparisonOperator Mirror(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.GreaterThan => ComparisonOperator.LessThan,
-        ComparisonOperator.GreaterThanOrEqual => ComparisonOperator.LessThanOrEqual,
-        ComparisonOperator.LessThan => ComparisonOperator.GreaterThan,
-        ComparisonOperator.LessThanOrEqual => ComparisonOperator.GreaterThanOrEqual,
-        _ => op,
-    };
 
     private static bool IsNameStart(char c) => char.IsLetter(c) || c == '_';
 

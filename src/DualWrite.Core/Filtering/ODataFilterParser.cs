@@ -112,7 +112,7 @@ public static partial class ODataFilterParser
         return (left, right) switch
         {
             (string field, FilterLiteral literal) => new ComparisonExpression(field, op, literal),
-            (FilterLiteral literal, string field) => new ComparisonExpression(field, Mirror(op), literal),
+            (FilterLiteral literal, string field) => ComparisonExpression.Mirrored(field, op, literal),
             (string, string) => throw new FilterParseException(tokens.Filter, rightStart, "a literal value (comparing two fields is not supported)"),
             _ => throw new FilterParseException(tokens.Filter, rightStart, "a field name on one side of the comparison"),
         };
@@ -140,15 +140,6 @@ public static partial class ODataFilterParser
                 throw tokens.Error("a field name or a literal value");
         }
     }
-
-    private static ComparisonOperator Mirror(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.GreaterThan => ComparisonOperator.LessThan,
-        ComparisonOperator.GreaterThanOrEqual => ComparisonOperator.LessThanOrEqual,
-        ComparisonOperator.LessThan => ComparisonOperator.GreaterThan,
-        ComparisonOperator.LessThanOrEqual => ComparisonOperator.GreaterThanOrEqual,
-        _ => op,
-    };
 
     private static List<Token> Tokenize(string filter)
     {

@@ -44,7 +44,8 @@ public sealed partial class RowMapper
             var raw = mapping.FinOps is null ? null : source.GetValueOrDefault(mapping.FinOps.Name);
             try
             {
-                if (!TryDataverseValue(mapping, source, changedFields is null, out var value))
+                if (!TryCarry(source, mapping.FinOps?.Name, mapping.FinOps, mapping.DataverseLeaf!, mapping.DataverseDefault,
+                    mapping.Pairs, p => p.FinOps, p => p.Dataverse, mapping.PairDefault, changedFields is null, out var value))
                 {
                     continue;
                 }
@@ -88,48 +89,6 @@ public sealed partial class RowMapper
         return errors.Count > 0
             ? new MapResult { Outcome = MapOutcome.Failed, Key = key, Errors = errors }
             : new MapResult { Outcome = MapOutcome.Mapped, Key = key, Values = values, Lookups = requests };
-    }
-
-    private static bool TryDataverseValue(CompiledMapping mapping, Row source, bool full, out object? value)
-    {
-        value = null;
-        if (mapping.FinOps is null || !source.TryGetValue(mapping.FinOps.Name, out var raw))
-        {
-            // No such field in the source (a "none" mapping, or a row that does not carry it): only a default writes.
-            if (full && mapping.DataverseDefault is { } absent)
-            {
-                value = absent.Value;
-                return true;
-            }
-
-            return false;
-        }
-
-        if (raw is null)
-        {
-            value = mapping.DataverseDefault?.Value;
-            return true;
-        }
-
-        if (mapping.Pairs is { } pairs)
-        {
-            foreach (var pair in pairs)
-            {
-                if (Same(pair.FinOps, raw))
-                {
-                    value = pair.Dataverse;
-                    return true;
-                }
-            }
-
-            value = mapping.PairDefault is { } otherwise
-                ? otherwise.Dataverse
-                : throw new FieldValueException($"{FieldValues.Describe(raw, mapping.FinOps)} is not in the value map and the map gives no default");
-            return true;
-        }
-
-        value = FieldValues.Convert(raw, mapping.FinOps, mapping.DataverseLeaf!);
-        return true;
     }
 
     /// <summary>

@@ -50,7 +50,8 @@ public sealed partial class RowMapper
             var raw = name is null ? null : source.GetValueOrDefault(name);
             try
             {
-                if (TryFinOpsValue(mapping, source, name, changedFields is null, out var value))
+                if (TryCarry(source, name, mapping.DataverseLeaf, mapping.FinOps!, mapping.FinOpsDefault,
+                    mapping.Pairs, p => p.Dataverse, p => p.FinOps, mapping.PairDefault, changedFields is null, out var value))
                 {
                     values[mapping.FinOps!.Name] = value;
                 }
@@ -69,47 +70,6 @@ public sealed partial class RowMapper
     /// <summary>Where a Dataverse row holds a mapping's value: the column, or the expanded path of a lookup.</summary>
     private static string? SourceName(CompiledMapping mapping) =>
         mapping.Mapping.Dataverse is not { } path ? null : path.IsLookup ? path.ToString() : path.Column;
-
-    private static bool TryFinOpsValue(CompiledMapping mapping, Row source, string? name, bool full, out object? value)
-    {
-        value = null;
-        if (name is null || !source.TryGetValue(name, out var raw))
-        {
-            if (full && mapping.FinOpsDefault is { } absent)
-            {
-                value = absent.Value;
-                return true;
-            }
-
-            return false;
-        }
-
-        if (raw is null)
-        {
-            value = mapping.FinOpsDefault?.Value;
-            return true;
-        }
-
-        if (mapping.Pairs is { } pairs)
-        {
-            foreach (var pair in pairs)
-            {
-                if (Same(pair.Dataverse, raw))
-                {
-                    value = pair.FinOps;
-                    return true;
-                }
-            }
-
-            value = mapping.PairDefault is { } otherwise
-                ? otherwise.FinOps
-                : throw new FieldValueException($"{FieldValues.Describe(raw, mapping.DataverseLeaf)} is not in the value map and the map gives no default");
-            return true;
-        }
-
-        value = FieldValues.Convert(raw, mapping.DataverseLeaf!, mapping.FinOps!);
-        return true;
-    }
 
     /// <summary>A Dataverse filter names a lookup as <c>_name_value</c>.</summary>
     private FieldSchema? ResolveDataverse(string name) =>

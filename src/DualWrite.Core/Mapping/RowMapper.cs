@@ -157,6 +157,59 @@ public sealed partial class RowMapper
     private static bool Same(object? a, object? b) =>
         a is string x && b is string y ? string.Equals(x, y, StringComparison.OrdinalIgnoreCase) : Equals(a, b);
 
+    /// <summary>
+    /// The value one mapping carries to its destination: a default where the source has no such field or no value,
+    /// the value map read from the source's side, or the value converted to the destination's type.
+    /// </summary>
+    /// <returns>False when nothing is to be written (the row does not carry the field and there is no default).</returns>
+    private static bool TryCarry(
+        Row source,
+        string? name,
+        FieldSchema? from,
+        FieldSchema to,
+        DefaultValue? fallback,
+        IReadOnlyList<(object? FinOps, object? Dataverse)>? pairs,
+        Func<(object? FinOps, object? Dataverse), object?> sourceSide,
+        Func<(object? FinOps, object? Dataverse), object?> destinationSide,
+        (object? FinOps, object? Dataverse)? pairDefault,
+        bool full,
+        out object? value)
+    {
+        value = null;
+        if (name is null || !source.TryGetValue(name, out var raw))
+        {
+            // No such field in the source (a "none" mapping, or a row that does not carry it): only a default writes.
+            value = fallback?.Value;
+            return full && fallback is not null;
+        }
+
+        if (raw is null)
+        {
+            value = fallback?.Value;
+            return true;
+        }
+
+        if (pairs is not null)
+        {
+            foreach (var pair in pairs)
+            {
+                if (Same(sourceSide(pair), raw))
+                {
+                    value = destinationSide(pair);
+                    return true;
+                }
+            }
+
+            value = pairDefault is { } otherwise
+                ? destinationSide(otherwise)
+                : throw new FieldValueException($"{FieldValues.Describe(raw, from)} is not in the value map and the map gives no default");
+            return true;
+        }
+
+        value = FieldValues.Convert(raw, from!, to);
+        return true;
+    }
+
     /// <summary>Whether an update touched anything the map carries (or its filter reads): if not, nothing is sent.</summary>
     private static bool Touches(IReadOnlyCollection<string>? changed, IEnumerable<string> carried, FilterExpression? filter) =>
         changed is null
