@@ -1,5 +1,5 @@
 using DualWrite.Environments.Auth;
-using DualWrite.Environments.OData.Batch;
+using DualWrite.Protocols.Batch;
 
 namespace DualWrite.Environments.OData;
 

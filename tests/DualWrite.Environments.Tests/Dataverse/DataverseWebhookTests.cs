@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using DualWrite.Environments.Hosting;
-using DualWrite.Environments.OData.Batch;
+using DualWrite.Protocols.Batch;
 using DualWrite.Environments.Tests.Support;
 
 namespace DualWrite.Environments.Tests.Dataverse;

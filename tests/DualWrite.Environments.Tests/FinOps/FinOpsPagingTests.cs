@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DualWrite.Environments.OData.Batch;
+using DualWrite.Protocols.Batch;
 using DualWrite.Environments.Tests.Support;
 
 namespace DualWrite.Environments.Tests.FinOps;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using DualWrite.Environments.OData.Batch;
+using DualWrite.Protocols.Batch;
 using DualWrite.Environments.Tests.Support;
 
 namespace DualWrite.Environments.Tests.FinOps;

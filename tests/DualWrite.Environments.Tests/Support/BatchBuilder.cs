@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using DualWrite.Environments.OData.Batch;
+using DualWrite.Protocols.Batch;
 
 namespace DualWrite.Environments.Tests.Support;
 

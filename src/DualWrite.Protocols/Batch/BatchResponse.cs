@@ -1,11 +1,11 @@
-namespace DualWrite.Environments.OData.Batch;
+namespace DualWrite.Protocols.Batch;
 
 /// <summary>
 /// One HTTP response carried inside a <c>$batch</c> response. The reason phrase is not kept: it is derived
 /// from <see cref="StatusCode"/> when written. <see cref="Headers"/> never holds Content-Length, and equality
 /// compares headers and body by content, as for <see cref="BatchRequest"/>.
 /// </summary>
-internal sealed record BatchResponse
+public sealed record BatchResponse
 {
     private readonly Dictionary<string, string> headers;
 

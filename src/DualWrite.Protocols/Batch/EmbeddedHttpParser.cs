@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DualWrite.Environments.OData.Batch;
+namespace DualWrite.Protocols.Batch;
 
 /// <summary>
 /// Reads the HTTP message inside an application/http part. Line endings may be CRLF or a bare LF, because

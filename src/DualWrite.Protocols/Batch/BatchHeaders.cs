@@ -1,4 +1,4 @@
-namespace DualWrite.Environments.OData.Batch;
+namespace DualWrite.Protocols.Batch;
 
 /// <summary>Header maps of batched messages: names compare case-insensitively, as HTTP's do.</summary>
 internal static class BatchHeaders

@@ -1,7 +1,7 @@
-namespace DualWrite.Environments.OData.Batch;
+namespace DualWrite.Protocols.Batch;
 
 /// <summary>The answers to a change set, one per request, each carrying its request's Content-ID.</summary>
-internal sealed record BatchChangeSetResponse : BatchResponseItem
+public sealed record BatchChangeSetResponse : BatchResponseItem
 {
     public BatchChangeSetResponse(IEnumerable<BatchResponse> responses)
     {

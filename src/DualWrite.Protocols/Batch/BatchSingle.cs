@@ -1,7 +1,7 @@
-namespace DualWrite.Environments.OData.Batch;
+namespace DualWrite.Protocols.Batch;
 
 /// <summary>A request outside any change set: it succeeds or fails on its own.</summary>
-internal sealed record BatchSingle(BatchRequest Request) : BatchItem
+public sealed record BatchSingle(BatchRequest Request) : BatchItem
 {
     public override int RequestCount => 1;
 }

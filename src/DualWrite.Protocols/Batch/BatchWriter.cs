@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace DualWrite.Environments.OData.Batch;
+namespace DualWrite.Protocols.Batch;
 
 /// <summary>
 /// Writes <c>$batch</c> bodies as multipart/mixed with CRLF line endings and binary parts. Boundaries are
@@ -10,7 +10,7 @@ namespace DualWrite.Environments.OData.Batch;
 /// changesetresponse_ prefixes so that they look like the answers of the services emulated.
 /// Content-Length is always computed from the body, never taken from the headers given.
 /// </summary>
-internal static class BatchWriter
+public static class BatchWriter
 {
     private static readonly byte[] CrLf = "\r\n"u8.ToArray();
 

@@ -1,4 +1,4 @@
-namespace DualWrite.Environments.OData.Batch;
+namespace DualWrite.Protocols.Batch;
 
 /// <summary>
 /// One HTTP request carried inside a <c>$batch</c>. <see cref="Url"/> is kept exactly as written (absolute,
@@ -6,7 +6,7 @@ namespace DualWrite.Environments.OData.Batch;
 /// service's business. <see cref="Headers"/> never holds Content-Length: <see cref="Body"/> is the length.
 /// Equality compares headers and body by content, so a request survives a write-then-read as an equal value.
 /// </summary>
-internal sealed record BatchRequest
+public sealed record BatchRequest
 {
     private readonly Dictionary<string, string> headers;
 

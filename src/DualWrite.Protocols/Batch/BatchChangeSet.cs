@@ -1,7 +1,7 @@
-namespace DualWrite.Environments.OData.Batch;
+namespace DualWrite.Protocols.Batch;
 
 /// <summary>Requests that succeed or fail together; later ones may refer to earlier ones by <c>$</c>Content-ID.</summary>
-internal sealed record BatchChangeSet : BatchItem
+public sealed record BatchChangeSet : BatchItem
 {
     public BatchChangeSet(IEnumerable<BatchRequest> requests)
     {

@@ -1,7 +1,7 @@
 using System.Text;
-using DualWrite.Environments.OData.Batch;
+using DualWrite.Protocols.Batch;
 
-namespace DualWrite.Environments.Tests.OData.Batch;
+namespace DualWrite.Protocols.Tests.Batch;
 
 /// <summary>Helpers for batch bodies written by hand in tests, whose source lines end in LF only.</summary>
 internal static class BatchText

@@ -1,6 +1,6 @@
-using DualWrite.Environments.OData.Batch;
+using DualWrite.Protocols.Batch;
 
-namespace DualWrite.Environments.Tests.OData.Batch;
+namespace DualWrite.Protocols.Tests.Batch;
 
 public sealed class BatchReaderErrorTests
 {

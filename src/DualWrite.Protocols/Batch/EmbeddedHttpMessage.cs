@@ -1,4 +1,4 @@
-namespace DualWrite.Environments.OData.Batch;
+namespace DualWrite.Protocols.Batch;
 
 /// <summary>
 /// An HTTP message as found inside an application/http part, before its start line is interpreted as a

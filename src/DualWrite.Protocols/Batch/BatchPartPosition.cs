@@ -1,4 +1,4 @@
-namespace DualWrite.Environments.OData.Batch;
+namespace DualWrite.Protocols.Batch;
 
 /// <summary>Where in a batch body a part sits (1-based), carried along so every error can say so.</summary>
 internal readonly record struct BatchPartPosition(int Part, int? ChangeSetPart = null)

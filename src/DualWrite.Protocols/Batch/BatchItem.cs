@@ -1,11 +1,11 @@
-namespace DualWrite.Environments.OData.Batch;
+namespace DualWrite.Protocols.Batch;
 
 /// <summary>
 /// One entry of a <c>$batch</c> request, in order: a request on its own (<see cref="BatchSingle"/>) or an
 /// atomic change set (<see cref="BatchChangeSet"/>). Only this assembly can derive from it, so a switch
 /// over the two kinds is complete.
 /// </summary>
-internal abstract record BatchItem
+public abstract record BatchItem
 {
     private protected BatchItem()
     {

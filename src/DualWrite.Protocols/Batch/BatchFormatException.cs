@@ -1,11 +1,11 @@
-namespace DualWrite.Environments.OData.Batch;
+namespace DualWrite.Protocols.Batch;
 
 /// <summary>
 /// A <c>$batch</c> body that cannot be read. The message names where: the 1-based part of the batch, the
 /// 1-based part within its change set, and the 1-based line of the embedded HTTP message, as far as known,
 /// so that a caller answering 400 tells the client which request to fix.
 /// </summary>
-internal sealed class BatchFormatException : Exception
+public sealed class BatchFormatException : Exception
 {
     public BatchFormatException(string problem, int? part = null, int? changeSetPart = null, int? line = null, Exception? innerException = null)
         : base(Describe(problem, part, changeSetPart, line), innerException)

@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
-namespace DualWrite.Environments.OData.Batch;
+namespace DualWrite.Protocols.Batch;
 
 /// <summary>
 /// Reads <c>$batch</c> bodies (multipart/mixed, OData v4 as Dataverse and F&amp;O speak it) into requests
 /// or responses. Dataverse caps a batch at 1,000 requests and F&amp;O at 5,000, hence the setting; the
 /// cap is enforced while reading so an oversized batch is refused before it is all in memory.
 /// </summary>
-internal sealed class BatchReader
+public sealed class BatchReader
 {
     public const int DefaultMaxRequests = 1000;
 

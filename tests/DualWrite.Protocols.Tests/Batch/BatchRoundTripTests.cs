@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using DualWrite.Environments.OData.Batch;
+using DualWrite.Protocols.Batch;
 
-namespace DualWrite.Environments.Tests.OData.Batch;
+namespace DualWrite.Protocols.Tests.Batch;
 
 public sealed partial class BatchRoundTripTests
 {
