@@ -3,6 +3,7 @@ using DualWrite.Core.Rows;
 using DualWrite.Environments.Hooks;
 using DualWrite.Environments.OData;
 using DualWrite.Environments.Storage;
+using DualWrite.Protocols.Json;
 
 namespace DualWrite.Environments.FinOps;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DualWrite.Protocols.Json;
 
 namespace DualWrite.Environments.OData;
 
@@ -34,7 +35,14 @@ internal static class JsonBody
 
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                read(property);
+                try
+                {
+                    read(property);
+                }
+                catch (JsonValueException e)
+                {
+                    throw new ODataException(400, errorCode, e.Message);
+                }
             }
         }
     }

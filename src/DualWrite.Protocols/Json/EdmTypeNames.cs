@@ -1,8 +1,8 @@
 using DualWrite.Core.Schema;
 
-namespace DualWrite.Environments.OData;
+namespace DualWrite.Protocols.Json;
 
-internal static class EdmTypeNames
+public static class EdmTypeNames
 {
     public static string Of(FieldType type) => type switch
     {

@@ -1,7 +1,7 @@
-namespace DualWrite.Environments.OData;
+namespace DualWrite.Protocols.Json;
 
 /// <summary>How enum values travel in JSON: F&amp;O by member name, Dataverse option sets by integer value.</summary>
-internal enum EnumStyle
+public enum EnumStyle
 {
     Name,
     Value,

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using DualWrite.Core.Schema;
 
-namespace DualWrite.Environments.OData;
+namespace DualWrite.Protocols.Json;
 
 /// <summary>Field values to and from OData JSON, checked against the field's type.</summary>
-internal static class JsonValues
+public static class JsonValues
 {
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -30,9 +30,7 @@ internal static class JsonValues
             (FieldType.Enum, JsonValueKind.Number) when element.TryGetInt32(out var v) && field.Enum?.FindByValue(v) is not null => v,
             _ => null,
         };
-        return value ?? throw new ODataException(
-            400,
-            "0x80048d19",
+        return value ?? throw new JsonValueException(
             $"Cannot convert the value {(field.IsSecret ? "(not shown: the column is secret)" : Shorten(element.GetRawText()))} to {Describe(field, enums)} for the property '{field.Name}' of '{table.EntitySet}'.");
     }
 
