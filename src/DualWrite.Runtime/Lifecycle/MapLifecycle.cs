@@ -1,0 +1,124 @@
+using DualWrite.Core.Maps;
+using DualWrite.Runtime.Store;
+
+namespace DualWrite.Runtime.Lifecycle;
+
+/// <summary>
+/// The states and actions of table maps, enforced: every action is checked against the table of SPEC section 3
+/// for every map it names before any map moves, and every move goes to the map's activity log.
+/// </summary>
+public sealed class MapLifecycle(IRuntimeStore store, Func<IReadOnlyList<TableMap>> activeMaps)
+{
+    /// <summary>
+    /// What Run offers for a map: it and the maps it needs that are not running yet, in dependency order, each
+    /// with initial sync, and Dataverse as master.
+    /// </summary>
+    public async Task<RunRequest> PlanRunAsync(string mapName, CancellationToken cancellationToken)
+    {
+        var maps = activeMaps();
+        var map = Find(maps, mapName);
+        var states = await store.GetStatesAsync(cancellationToken);
+        var related = MapOrder.Required(map, maps).Where(m => StateOf(states, m.Name) == MapState.NotRunning);
+        return new RunRequest(related.Append(map).Select(m => new RunItem(m.Name)).ToArray());
+    }
+
+    /// <summary>
+    /// Starts the maps of a run: each must be Not running, and the order must put every map after those it
+    /// depends on among them. Maps with initial sync become Initializing, the others Running.
+    /// </summary>
+    public async Task StartAsync(RunRequest request, string who, CancellationToken cancellationToken)
+    {
+        var maps = activeMaps();
+        var chosen = request.Maps.Select(i => Find(maps, i.Map)).ToArray();
+        var problems = MapOrder.Check(chosen).ToList();
+        var duplicate = request.Maps.GroupBy(i => i.Map, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            problems.Add($"'{duplicate.Key}' is in the run twice");
+        }
+
+        var states = await store.GetStatesAsync(cancellationToken);
+        foreach (var map in chosen)
+        {
+            try
+            {
+                MapTransitions.Next(map.Name, StateOf(states, map.Name), MapAction.Run);
+            }
+            catch (LifecycleException e)
+            {
+                problems.Add(e.Message);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new LifecycleException("The run was not started: " + string.Join("; ", problems));
+        }
+
+        foreach (var (item, map) in request.Maps.Zip(chosen))
+        {
+            var target = item.InitialSync ? MapState.Initializing : MapState.Running;
+            var detail = $"master {request.Master}, initial sync {(item.InitialSync ? "on" : "skipped")}, order {string.Join(" > ", chosen.Select(m => m.Name))}";
+            await MoveAsync(map.Name, MapState.NotRunning, target, who, MapAction.Run, detail, cancellationToken);
+        }
+    }
+
+    /// <summary>Pause, Resume, Stop or Skip to live on one map or several; refused whole if any map refuses.</summary>
+    public async Task ApplyAsync(IReadOnlyList<string> mapNames, MapAction action, string who, CancellationToken cancellationToken)
+    {
+        if (action == MapAction.Run)
+        {
+            throw new LifecycleException("Run takes a run request with the related maps, initial sync and master: use StartAsync");
+        }
+
+        var maps = activeMaps();
+        var states = await store.GetStatesAsync(cancellationToken);
+        var moves = new List<(string Map, MapState From, MapState To)>();
+        var refusals = new List<string>();
+        foreach (var name in mapNames)
+        {
+            var map = Find(maps, name);
+            var state = StateOf(states, map.Name);
+            try
+            {
+                moves.Add((map.Name, state, MapTransitions.Next(map.Name, state, action)));
+            }
+            catch (LifecycleException e)
+            {
+                refusals.Add(e.Message);
+            }
+        }
+
+        if (refusals.Count > 0)
+        {
+            throw new LifecycleException(string.Join("; ", refusals));
+        }
+
+        foreach (var (map, from, to) in moves)
+        {
+            await MoveAsync(map, from, to, who, action, null, cancellationToken);
+        }
+    }
+
+    /// <summary>The runtime's own moves: initial sync or catch-up done.</summary>
+    public Task CompleteAsync(string map, MapState from, string detail, CancellationToken cancellationToken) =>
+        from is MapState.Initializing or MapState.Resuming
+            ? MoveAsync(map, from, MapState.Running, "runtime", null, detail, cancellationToken)
+            : throw new LifecycleException($"'{map}' cannot complete from {MapTransitions.Describe(from)}");
+
+    private static MapState StateOf(IReadOnlyDictionary<string, MapState> states, string map) =>
+        states.TryGetValue(map, out var state) ? state : MapState.NotRunning;
+
+    private static TableMap Find(IReadOnlyList<TableMap> maps, string name) =>
+        maps.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new LifecycleException($"there is no active map '{name}'; the maps are {string.Join(", ", maps.Select(m => m.Name))}");
+
+    private async Task MoveAsync(string map, MapState from, MapState to, string who, MapAction? action, string? detail, CancellationToken cancellationToken)
+    {
+        var label = action is { } a ? MapTransitions.Describe(a) : "Completed";
+        if (!await store.TransitionAsync(map, from, to, who, label, detail, cancellationToken))
+        {
+            throw new LifecycleException($"'{map}' changed state while {label} was being applied; read its state and try again");
+        }
+    }
+}
