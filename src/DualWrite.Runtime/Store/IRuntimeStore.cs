@@ -1,3 +1,4 @@
+using DualWrite.Runtime.InitialSync;
 using DualWrite.Runtime.Lifecycle;
 
 namespace DualWrite.Runtime.Store;
@@ -41,6 +42,25 @@ public interface IRuntimeStore : IAsyncDisposable
 
     /// <summary>The newest entries first.</summary>
     Task<IReadOnlyList<ActivityEntry>> GetActivityAsync(string map, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Opens a new initial sync run of a map.</summary>
+    Task<SyncRun> StartSyncRunAsync(string map, Master master, bool skipFailedKeys, CancellationToken cancellationToken);
+
+    /// <summary>The map's newest run, whatever its status; null when it never ran.</summary>
+    Task<SyncRun?> GetLatestSyncRunAsync(string map, CancellationToken cancellationToken);
+
+    /// <summary>Saves a company's checkpoint and the row errors found since the last one, atomically.</summary>
+    Task SaveSyncProgressAsync(long runId, SyncProgress progress, IReadOnlyList<SyncRowError> errors, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SyncProgress>> GetSyncProgressAsync(long runId, CancellationToken cancellationToken);
+
+    Task FinishSyncRunAsync(long runId, SyncRunStatus status, string? message, CancellationToken cancellationToken);
+
+    /// <summary>A run's row errors in the order they were found; every one of them, a page at a time.</summary>
+    Task<IReadOnlyList<SyncRowError>> GetSyncErrorsAsync(long runId, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The keys that failed in a run, for a re-run that leaves them out.</summary>
+    Task<IReadOnlySet<string>> GetFailedKeysAsync(long runId, CancellationToken cancellationToken);
 
     /// <summary>Clears everything: the link, its companies, solutions, states, logs and runs (reset link).</summary>
     Task ResetAsync(CancellationToken cancellationToken);

@@ -16,5 +16,17 @@ internal static class SqliteMigrations
               action TEXT NOT NULL, from_state TEXT, to_state TEXT, detail TEXT);
             CREATE INDEX ix_activity_map ON activity (map, seq);
             """),
+        new(2, "initial sync runs, their checkpoints and row errors", """
+            CREATE TABLE sync_runs (id INTEGER PRIMARY KEY AUTOINCREMENT, map TEXT NOT NULL COLLATE NOCASE, master TEXT NOT NULL,
+              skip_failed INTEGER NOT NULL, status TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT, message TEXT);
+            CREATE INDEX ix_sync_runs_map ON sync_runs (map, id);
+            CREATE TABLE sync_progress (run_id INTEGER NOT NULL, company TEXT NOT NULL, last_key TEXT, done INTEGER NOT NULL,
+              dv_read INTEGER NOT NULL, dv_created INTEGER NOT NULL, dv_updated INTEGER NOT NULL, dv_unchanged INTEGER NOT NULL, dv_failed INTEGER NOT NULL,
+              fo_read INTEGER NOT NULL, fo_created INTEGER NOT NULL, fo_updated INTEGER NOT NULL, fo_unchanged INTEGER NOT NULL, fo_failed INTEGER NOT NULL,
+              PRIMARY KEY (run_id, company));
+            CREATE TABLE sync_errors (seq INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL, company TEXT NOT NULL, direction TEXT NOT NULL,
+              row_key TEXT NOT NULL, field TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
+            CREATE INDEX ix_sync_errors_run ON sync_errors (run_id, seq);
+            """),
     ];
 }
