@@ -1,0 +1,302 @@
+using DualWrite.Connectors.Dataverse;
+using DualWrite.Connectors.FinOps;
+using DualWrite.Core.Mapping;
+using DualWrite.Core.Maps;
+using DualWrite.Core.Rows;
+using DualWrite.Runtime.Lifecycle;
+using DualWrite.Runtime.Writing;
+
+namespace DualWrite.Runtime.InitialSync;
+
+public sealed partial class InitialSyncRunner
+{
+    /// <summary>One company of one run: the merge, the decisions, and the stretches written and checkpointed.</summary>
+    private sealed class CompanyRun(InitialSyncRunner owner, RowMapper mapper, SyncRun run, SyncProgress start, IReadOnlySet<string> skipKeys)
+    {
+        private readonly List<DataverseRowWrite> toDataverse = [];
+        private readonly List<(RowKey Key, FinOpsWrite Write)> toFinOps = [];
+        private readonly List<SyncRowError> errors = [];
+        private readonly bool companySpecific = mapper.Map.CompanySpecific;
+        private string? company;
+        private Guid? companyId;
+        private SyncCounts dv = start.ToDataverse;
+        private SyncCounts fo = start.ToFinOps;
+        private int settled;
+
+        public async Task<SyncProgress> RunAsync(CancellationToken cancellationToken)
+        {
+            company = companySpecific ? start.Company.ToLowerInvariant() : null;
+            if (company is not null)
+            {
+                companyId = await owner.dataverse.CompanyIdAsync(company, cancellationToken)
+                    ?? throw new InvalidOperationException($"the company '{company}' has no cdm_company row in Dataverse; link the company first");
+            }
+
+            var after = start.LastKey is null ? null : ReadCheckpoint(start.LastKey);
+            var finOpsKey = mapper.Key.Select(k => k.FinOps.Name).ToArray();
+            var dataverseKey = mapper.Key.Select(k => k.Dataverse.Column).ToArray();
+            var finOpsRows = Flatten(owner.finOps.ReadPagesAsync(mapper.FinOpsTable.Name, new FinOpsQuery
+            {
+                Company = company,
+                Filter = After(finOpsKey, after),
+                OrderBy = finOpsKey,
+                PageSize = owner.options.PageSize,
+            }, cancellationToken));
+            var companyFilter = companyId is { } id ? $"_{mapper.DataverseTable.CompanyField}_value eq {id}" : null;
+            var dataverseRows = Flatten(owner.dataverse.ReadPagesAsync(mapper.DataverseTable.Name, new DataverseQuery
+            {
+                Filter = And(companyFilter, After(dataverseKey, after)),
+                OrderBy = dataverseKey,
+                Expand = mapper.DataverseReadPaths.Where(p => p.Segments.Count == 2).Select(p => p.ToString()).ToArray(),
+                PageSize = owner.options.PageSize,
+            }, cancellationToken));
+
+            RowKey? last = null;
+            await foreach (var merged in MergeJoin.RunAsync(finOpsRows, mapper.KeyOfFinOps, dataverseRows, mapper.KeyOfDataverse, cancellationToken))
+            {
+                await SettleAsync(merged, cancellationToken);
+                last = merged.Key;
+                if (++settled % owner.options.CheckpointEvery == 0)
+                {
+                    await FlushAsync(last, done: false, cancellationToken);
+                }
+            }
+
+            return await FlushAsync(last, done: true, cancellationToken);
+        }
+
+        private async Task SettleAsync(MergedRow merged, CancellationToken cancellationToken)
+        {
+            if (merged.FinOps is not null)
+            {
+                dv = dv with { Read = dv.Read + 1 };
+            }
+
+            if (merged.Dataverse is not null)
+            {
+                fo = fo with { Read = fo.Read + 1 };
+            }
+
+            if (skipKeys.Contains(merged.Key.ToString()))
+            {
+                return;
+            }
+
+            switch (merged.FinOps, merged.Dataverse)
+            {
+                case ({ } finOpsRow, null) when Carries(mapper.Map, SyncDirection.FinOpsToDataverse):
+                    PlanDataverse(mapper.ToDataverse(finOpsRow), existing: null);
+                    break;
+                case (null, { } dataverseRow) when Carries(mapper.Map, SyncDirection.DataverseToFinOps):
+                    PlanFinOps(mapper.ToFinOps(dataverseRow), existing: null);
+                    break;
+                case ({ } finOpsRow, { } dataverseRow):
+                    await PlanBothAsync(finOpsRow, dataverseRow, cancellationToken);
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// A row on both sides: the master's values go to the other side where they differ; fields that only ever
+        /// travel from the other side (one-way mappings) still come from it.
+        /// </summary>
+        private async Task PlanBothAsync(Row finOpsRow, Row dataverseRow, CancellationToken cancellationToken)
+        {
+            var masterWay = Of(run.Master);
+            var toDv = masterWay == SyncDirection.FinOpsToDataverse
+                ? mapper.ToDataverse(finOpsRow)
+                : OneWay(SyncDirection.FinOpsToDataverse, finOpsRow);
+            var toFo = masterWay == SyncDirection.DataverseToFinOps
+                ? mapper.ToFinOps(dataverseRow)
+                : OneWay(SyncDirection.DataverseToFinOps, dataverseRow);
+            if (toDv is not null)
+            {
+                if (toDv.Outcome == MapOutcome.Mapped && await HoldsAsync(dataverseRow, toDv, cancellationToken))
+                {
+                    dv = dv with { Unchanged = dv.Unchanged + 1 };
+                }
+                else
+                {
+                    PlanDataverse(toDv, dataverseRow);
+                }
+            }
+
+            if (toFo is not null)
+            {
+                if (toFo.Outcome == MapOutcome.Mapped && RowComparison.Holds(finOpsRow, toFo.Values))
+                {
+                    fo = fo with { Unchanged = fo.Unchanged + 1 };
+                }
+                else
+                {
+                    PlanFinOps(toFo, finOpsRow);
+                }
+            }
+        }
+
+        private MapResult? OneWay(SyncDirection direction, Row source)
+        {
+            var sources = OneWaySources(mapper.Map, direction);
+            return sources.Count == 0 ? null : mapper.Apply(direction, source, sources);
+        }
+
+        private async Task<bool> HoldsAsync(Row dataverseRow, MapResult mapped, CancellationToken cancellationToken)
+        {
+            if (!RowComparison.Holds(dataverseRow, mapped.Values))
+            {
+                return false;
+            }
+
+            foreach (var lookup in mapped.Lookups.Where(l => !IsCompany(l)))
+            {
+                if (!RowComparison.Same(dataverseRow.GetValueOrDefault(lookup.Column), await owner.writer.Lookups.ResolveAsync(lookup, cancellationToken)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void PlanDataverse(MapResult mapped, Row? existing)
+        {
+            if (!Record(mapped, SyncDirection.FinOpsToDataverse))
+            {
+                return;
+            }
+
+            var table = mapper.DataverseTable;
+            var address = existing is not null
+                ? DataverseKey.ById((Guid)existing[table.PrimaryIdField!]!)
+                : DataverseKey.ByAlternateKey(mapper.Key.Select(k => new KeyValuePair<string, object?>(k.Dataverse.Column, mapped.Values.GetValueOrDefault(k.Dataverse.Column)))
+                    .Concat(companyId is { } id ? [new KeyValuePair<string, object?>(table.CompanyField!, id)] : []));
+            var values = new Row(mapped.Values);
+            if (existing is not null)
+            {
+                foreach (var part in mapper.Key)
+                {
+                    values.Remove(part.Dataverse.Column);
+                }
+            }
+
+            toDataverse.Add(new DataverseRowWrite(
+                mapped.Key!,
+                company,
+                table.Name,
+                existing is null ? DataverseOperation.Upsert : DataverseOperation.Update,
+                address,
+                values,
+                mapped.Lookups.Where(l => !IsCompany(l)).ToArray()));
+        }
+
+        private void PlanFinOps(MapResult mapped, Row? existing)
+        {
+            if (!Record(mapped, SyncDirection.DataverseToFinOps))
+            {
+                return;
+            }
+
+            var entity = mapper.FinOpsTable;
+            if (existing is null)
+            {
+                toFinOps.Add((mapped.Key!, FinOpsWrite.Create(entity.Name, mapped.Values)));
+                return;
+            }
+
+            var key = new RowKey(entity.Key.Select(k => new KeyValuePair<string, object?>(k, existing.GetValueOrDefault(k))).ToArray());
+            var changes = new Row(mapped.Values.Where(v => !entity.Key.Contains(v.Key, StringComparer.OrdinalIgnoreCase)));
+            toFinOps.Add((mapped.Key!, FinOpsWrite.Update(entity.Name, key, changes)));
+        }
+
+        /// <summary>Counts a mapping that will not be written; true when there is something to write.</summary>
+        private bool Record(MapResult mapped, SyncDirection direction)
+        {
+            if (mapped.Outcome == MapOutcome.Failed)
+            {
+                foreach (var error in mapped.Errors)
+                {
+                    Fail(direction, mapped.Key, error.Field, error.Message + $" (value {error.Value})");
+                }
+
+                return false;
+            }
+
+            if (mapped.Outcome == MapOutcome.Mapped && mapped.Key!.Parts.Any(p => p.Value is null))
+            {
+                Fail(direction, mapped.Key, "key", "the row has no value for a key field, so it cannot be matched on the other side");
+                return false;
+            }
+
+            return mapped.Outcome == MapOutcome.Mapped;
+        }
+
+        private void Fail(SyncDirection direction, RowKey? key, string field, string message)
+        {
+            errors.Add(new SyncRowError(start.Company, direction, key?.ToString() ?? "?", field, message, DateTimeOffset.UtcNow));
+            if (direction == SyncDirection.FinOpsToDataverse)
+            {
+                dv = dv with { Failed = dv.Failed + 1 };
+            }
+            else
+            {
+                fo = fo with { Failed = fo.Failed + 1 };
+            }
+        }
+
+        private bool IsCompany(LookupRequest lookup) =>
+            companySpecific && string.Equals(lookup.Column, mapper.DataverseTable.CompanyField, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Writes the stretch, counts its outcomes, and checkpoints it together with its errors.</summary>
+        private async Task<SyncProgress> FlushAsync(RowKey? last, bool done, CancellationToken cancellationToken)
+        {
+            var dataverseWrites = toDataverse.ToArray();
+            var finOpsWrites = toFinOps.ToArray();
+            toDataverse.Clear();
+            toFinOps.Clear();
+            var written = await Task.WhenAll(
+                owner.writer.WriteToDataverseAsync(dataverseWrites, cancellationToken),
+                owner.writer.WriteToFinOpsAsync(finOpsWrites, cancellationToken));
+            for (var i = 0; i < dataverseWrites.Length; i++)
+            {
+                var outcome = written[0][i];
+                if (!outcome.Success)
+                {
+                    Fail(SyncDirection.FinOpsToDataverse, outcome.Key, outcome.Field ?? "row", outcome.Message ?? "the write failed");
+                }
+                else
+                {
+                    dv = dataverseWrites[i].Operation == DataverseOperation.Upsert ? dv with { Created = dv.Created + 1 } : dv with { Updated = dv.Updated + 1 };
+                }
+            }
+
+            for (var i = 0; i < finOpsWrites.Length; i++)
+            {
+                var outcome = written[1][i];
+                if (!outcome.Success)
+                {
+                    Fail(SyncDirection.DataverseToFinOps, outcome.Key, outcome.Field ?? "row", outcome.Message ?? "the write failed");
+                }
+                else
+                {
+                    fo = finOpsWrites[i].Write.Operation == ChangeOperation.Create ? fo with { Created = fo.Created + 1 } : fo with { Updated = fo.Updated + 1 };
+                }
+            }
+
+            var progress = new SyncProgress(start.Company, last is null ? start.LastKey : CheckpointOf(last, companySpecific), done, dv, fo);
+            await owner.store.SaveSyncProgressAsync(run.Id, progress, errors.ToArray(), cancellationToken);
+            errors.Clear();
+            return progress;
+        }
+
+        private static async IAsyncEnumerable<Row> Flatten(IAsyncEnumerable<IReadOnlyList<Row>> pages)
+        {
+            await foreach (var page in pages)
+            {
+                foreach (var row in page)
+                {
+                    yield return row;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using DualWrite.Connectors.Dataverse;
+using DualWrite.Connectors.FinOps;
+using DualWrite.Core.Rows;
+
+namespace DualWrite.Runtime.Writing;
+
+/// <summary>
+/// The one way rows are written, whatever path they come from: lookups resolved (a lookup that finds nothing
+/// fails that row only), rows cut into batches of independent requests, several batches in flight, every row's
+/// outcome returned in the order given. The connectors back off on 429 underneath.
+/// </summary>
+public sealed class ChangeWriter(FinOpsClient finOps, DataverseClient dataverse, LookupResolver lookups, ChangeWriterOptions options)
+{
+    public LookupResolver Lookups => lookups;
+
+    public async Task<IReadOnlyList<RowWriteOutcome>> WriteToDataverseAsync(IReadOnlyList<DataverseRowWrite> rows, CancellationToken cancellationToken)
+    {
+        var outcomes = new RowWriteOutcome?[rows.Count];
+        var ready = new List<(int Index, DataverseWrite Write)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var binds = new Dictionary<string, Guid?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var lookup in row.Lookups)
+            {
+                var id = await lookups.ResolveAsync(lookup, cancellationToken);
+                if (id is null)
+                {
+                    outcomes[i] = new RowWriteOutcome(row.Key, false, lookup.Path, LookupResolver.Describe(lookup, row.Company));
+                    break;
+                }
+
+                binds[lookup.Column] = id;
+            }
+
+            if (outcomes[i] is null)
+            {
+                ready.Add((i, new DataverseWrite(row.Table, row.Operation, row.Address, row.Values, binds)));
+            }
+        }
+
+        await RunBatchesAsync(ready, async batch =>
+        {
+            var results = await dataverse.WriteAsync(batch.Select(b => b.Write).ToArray(), atomic: false, cancellationToken);
+            foreach (var result in results)
+            {
+                var index = batch[result.Index].Index;
+                outcomes[index] = new RowWriteOutcome(rows[index].Key, result.Success, null, result.Message);
+            }
+        });
+        return outcomes.Select(o => o!).ToArray();
+    }
+
+    public async Task<IReadOnlyList<RowWriteOutcome>> WriteToFinOpsAsync(IReadOnlyList<(RowKey Key, FinOpsWrite Write)> rows, CancellationToken cancellationToken)
+    {
+        var outcomes = new RowWriteOutcome?[rows.Count];
+        await RunBatchesAsync(rows.Select((r, i) => (Index: i, r.Write)).ToList(), async batch =>
+        {
+            var results = await finOps.WriteAsync(batch.Select(b => b.Write).ToArray(), atomic: false, cancellationToken);
+            foreach (var result in results)
+            {
+                var index = batch[result.Index].Index;
+                outcomes[index] = new RowWriteOutcome(rows[index].Key, result.Success, null, result.Message);
+            }
+        });
+        return outcomes.Select(o => o!).ToArray();
+    }
+
+    private async Task RunBatchesAsync<T>(List<(int Index, T Write)> writes, Func<List<(int Index, T Write)>, Task> send)
+    {
+        var batches = writes.Chunk(options.BatchSize).Select(c => c.ToList()).ToList();
+        using var slots = new SemaphoreSlim(options.Parallelism);
+        var sending = batches.Select(async batch =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                await send(batch);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        });
+        await Task.WhenAll(sending);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using DualWrite.Connectors.Dataverse;
+using DualWrite.Core.Mapping;
+
+namespace DualWrite.Runtime.Writing;
+
+/// <summary>
+/// Finds the row a lookup points at through the related table's alternate key (nested lookups first), and
+/// remembers what it found, so that a run asks Dataverse once per related row, not once per row written.
+/// </summary>
+public sealed class LookupResolver(DataverseClient dataverse)
+{
+    private readonly ConcurrentDictionary<string, Task<Guid?>> found = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The related row's id, or null when no row has these key values.</summary>
+    public async Task<Guid?> ResolveAsync(LookupRequest request, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var condition in request.Conditions)
+        {
+            if (condition.Related is { } related)
+            {
+                var id = await ResolveAsync(related, cancellationToken);
+                if (id is null)
+                {
+                    return null;
+                }
+
+                values[condition.Column] = id;
+            }
+            else
+            {
+                values[condition.Column] = condition.Value;
+            }
+        }
+
+        var cacheKey = request.Table + "|" + string.Join("|", values.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}={v.Value}"));
+        var lookup = found.GetOrAdd(cacheKey, _ => dataverse.FindIdAsync(request.Table, values, cancellationToken));
+        try
+        {
+            return await lookup;
+        }
+        catch
+        {
+            // A failed look-up is not an answer: the next row asks again.
+            found.TryRemove(cacheKey, out _);
+            throw;
+        }
+    }
+
+    /// <summary>Forgets a row (it was just created, or a company was added), so the next look-up asks again.</summary>
+    public void Forget() => found.Clear();
+
+    /// <summary>How a lookup that found nothing is told to a person: the path, the value and the company.</summary>
+    public static string Describe(LookupRequest request, string? company)
+    {
+        var values = request.Conditions.Where(c => c.Related is null).Select(c => Core.Maps.MapText.Value(c.Value));
+        return $"lookup {request.Path} = {string.Join(", ", values)} not found" + (company is null ? string.Empty : $" in company {company}");
+    }
+}
