@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using DualWrite.Core.Rows;
+using DualWrite.Core.Schema;
+
+namespace DualWrite.Connectors.Dataverse;
+
+public sealed partial class DataverseClient
+{
+    private const int NotFound = 404;
+
+    /// <summary>
+    /// The rows of a table page by page, following <c>@odata.nextLink</c>; only one page is held at a time.
+    /// Lookups come as the related row's <see cref="Guid"/> under their own name; expanded lookups as values named by path.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<Row>> ReadPagesAsync(string table, DataverseQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var read = Table(table);
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.PageSize is < 1 or > DataverseQuery.MaxPageSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, $"a page holds 1 to {DataverseQuery.MaxPageSize} rows");
+        }
+
+        var expand = ExpandPlan.Of(schema, read, query.Expand);
+        var headers = new Dictionary<string, string> { ["Prefer"] = $"odata.maxpagesize={query.PageSize}" };
+        var doing = query.Filter is null ? $"Reading {read.Name}" : $"Reading {read.Name} where {query.Filter}";
+        string? url = QueryUrl.Of(read, query, expand);
+        while (url is not null)
+        {
+            var rows = new List<Row>();
+            using (var page = await GetAsync(url, headers, doing, cancellationToken))
+            {
+                foreach (var entity in Values(page, read))
+                {
+                    rows.Add(DataverseRowReader.Read(read, entity, expand));
+                }
+
+                url = page.RootElement.TryGetProperty("@odata.nextLink", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+            }
+
+            yield return rows;
+        }
+    }
+
+    /// <summary>The row with this id or alternate key, or null when there is none.</summary>
+    public Task<Row?> ReadAsync(string table, DataverseKey key, CancellationToken cancellationToken) =>
+        ReadAsync(table, key, [], cancellationToken);
+
+    /// <summary>The row with this id or alternate key, its lookups expanded as in <see cref="DataverseQuery.Expand"/>, or null when there is none.</summary>
+    public async Task<Row?> ReadAsync(string table, DataverseKey key, IReadOnlyList<string> expand, CancellationToken cancellationToken)
+    {
+        var read = Table(table);
+        ArgumentNullException.ThrowIfNull(key);
+        var plan = ExpandPlan.Of(schema, read, expand);
+        var url = RowUrls.Of(read, key) + (plan.QueryText is { } text ? "?$expand=" + Uri.EscapeDataString(text) : string.Empty);
+        try
+        {
+            using var entity = await transport.GetJsonAsync(url, null, cancellationToken);
+            return DataverseRowReader.Read(read, entity.RootElement, plan);
+        }
+        catch (ConnectorException e) when (e.Status == NotFound)
+        {
+            return null;
+        }
+        catch (ConnectorException e)
+        {
+            throw Failure($"Reading {read.Name} {key}", e);
+        }
+    }
+
+    /// <summary>
+    /// The id of the row whose columns have these values (lookups as the related row's <see cref="Guid"/>), or null
+    /// when there is none; more than one is a failure, since the values are meant to be a key.
+    /// </summary>
+    public async Task<Guid?> FindIdAsync(string table, IReadOnlyDictionary<string, object?> keyValues, CancellationToken cancellationToken)
+    {
+        var ids = await FindIdsAsync(table, keyValues, 2, cancellationToken);
+        return ids.Count switch
+        {
+            0 => null,
+            1 => ids[0],
+            _ => throw new ConnectorException($"{table} has more than one row where {Condition(Table(table), keyValues)}, so they do not identify one row."),
+        };
+    }
+
+    private async Task<List<Guid>> FindIdsAsync(string table, IReadOnlyDictionary<string, object?> keyValues, int top, CancellationToken cancellationToken)
+    {
+        var read = Table(table);
+        ArgumentNullException.ThrowIfNull(keyValues);
+        if (keyValues.Count == 0)
+        {
+            throw new ArgumentException($"{read.Name}: finding a row needs at least one column value", nameof(keyValues));
+        }
+
+        var condition = Condition(read, keyValues);
+        var url = $"{read.EntitySet}?$select={read.PrimaryIdField}&$filter={Uri.EscapeDataString(condition)}&$top={top}";
+        using var page = await GetAsync(url, null, $"Finding {read.Name} where {condition}", cancellationToken);
+        var idField = read.GetField(read.PrimaryIdField!);
+        return Values(page, read).Select(e => e.TryGetProperty(idField.Name, out var id) && id.TryGetGuid(out var guid)
+            ? guid
+            : throw new ConnectorException($"Finding {read.Name} where {condition}: a row came back without its {idField.Name}.")).ToList();
+    }
+
+    private static string Condition(TableSchema table, IReadOnlyDictionary<string, object?> values) =>
+        string.Join(" and ", values.Select(v =>
+        {
+            var field = ColumnNames.Field(table, v.Key);
+            return field.Type == FieldType.Lookup && v.Value is not Guid and not null
+                ? throw new ArgumentException($"{table.Name}: the lookup '{field.Name}' is matched by the related row's Guid, not '{v.Value}'", nameof(values))
+                : $"{ColumnNames.JsonName(table, field.Name)} eq {ODataLiteral.Format(v.Value)}";
+        }));
+
+    private async Task<JsonDocument> GetAsync(string url, IReadOnlyDictionary<string, string>? headers, string doing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await transport.GetJsonAsync(url, headers, cancellationToken);
+        }
+        catch (ConnectorException e)
+        {
+            throw Failure(doing, e);
+        }
+    }
+
+    private static JsonElement.ArrayEnumerator Values(JsonDocument page, TableSchema table) =>
+        page.RootElement.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray()
+            : throw new ConnectorException($"Reading {table.Name}: the answer is not a collection (it has no \"value\" array).");
+}
