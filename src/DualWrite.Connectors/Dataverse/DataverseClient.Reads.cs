@@ -7,8 +7,6 @@ namespace DualWrite.Connectors.Dataverse;
 
 public sealed partial class DataverseClient
 {
-    private const int NotFound = 404;
-
     /// <summary>
     /// The rows of a table page by page, following <c>@odata.nextLink</c>; only one page is held at a time.
     /// Lookups come as the related row's <see cref="Guid"/> under their own name; expanded lookups as values named by path.
@@ -56,12 +54,8 @@ public sealed partial class DataverseClient
         var url = RowUrls.Of(read, key) + (plan.QueryText is { } text ? "?$expand=" + Uri.EscapeDataString(text) : string.Empty);
         try
         {
-            using var entity = await transport.GetJsonAsync(url, null, cancellationToken);
-            return DataverseRowReader.Read(read, entity.RootElement, plan);
-        }
-        catch (ConnectorException e) when (e.Status == NotFound)
-        {
-            return null;
+            using var entity = await transport.GetJsonOrNullAsync(url, null, cancellationToken);
+            return entity is null ? null : DataverseRowReader.Read(read, entity.RootElement, plan);
         }
         catch (ConnectorException e)
         {

@@ -124,7 +124,7 @@ public sealed partial class DataverseClient
     {
         var writes = ids.Select(id => new DataverseWrite(table, DataverseOperation.Delete, DataverseKey.ById(id))).ToArray();
         var outcomes = await WriteAsync(writes, atomic: false, cancellationToken);
-        var failures = outcomes.Where(o => !o.Success && o.Status != NotFound).ToArray();
+        var failures = outcomes.Where(o => !o.Success && o.Status != 404).ToArray();
         if (failures.Length > 0)
         {
             throw new ConnectorException($"Removing the webhook: {string.Join("; ", failures.Select(f => f.Message))}", failures[0].Status);

@@ -22,7 +22,8 @@ public sealed class ODataTransport(HttpClient http, EnvironmentAddress address, 
     /// <param name="create">Makes the request afresh for each try (a request message cannot be sent twice).</param>
     /// <param name="idempotent">Whether sending it twice is harmless, so that it may be sent again after no answer.</param>
     /// <param name="cancellationToken">The caller's cancellation.</param>
-    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, bool idempotent, CancellationToken cancellationToken)
+    /// <param name="notFoundIsAnswer">Whether 404 is an answer (the row is not there) rather than a failure.</param>
+    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, bool idempotent, CancellationToken cancellationToken, bool notFoundIsAnswer = false)
     {
         var refreshed = false;
         var backoff = policy.FirstBackoff;
@@ -52,7 +53,7 @@ public sealed class ODataTransport(HttpClient http, EnvironmentAddress address, 
                 throw new ConnectorException($"{what}: no answer from {address.Root} ({e.Message})", inner: e);
             }
 
-            if (response.IsSuccessStatusCode)
+            if (response.IsSuccessStatusCode || (notFoundIsAnswer && response.StatusCode == HttpStatusCode.NotFound))
             {
                 return response;
             }
@@ -92,7 +93,15 @@ public sealed class ODataTransport(HttpClient http, EnvironmentAddress address, 
     }
 
     /// <summary>GETs a JSON document (a page, a row, metadata).</summary>
-    public async Task<JsonDocument> GetJsonAsync(string relativeUrl, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
+    public async Task<JsonDocument> GetJsonAsync(string relativeUrl, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken) =>
+        await ReadJsonAsync(relativeUrl, headers, notFoundIsAnswer: false, cancellationToken)
+            ?? throw new InvalidOperationException("a 404 came back as an answer although it was not asked for");
+
+    /// <summary>GETs a JSON document, or null when the service says there is no such resource (404).</summary>
+    public Task<JsonDocument?> GetJsonOrNullAsync(string relativeUrl, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken) =>
+        ReadJsonAsync(relativeUrl, headers, notFoundIsAnswer: true, cancellationToken);
+
+    private async Task<JsonDocument?> ReadJsonAsync(string relativeUrl, IReadOnlyDictionary<string, string>? headers, bool notFoundIsAnswer, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(
             () =>
@@ -107,7 +116,13 @@ public sealed class ODataTransport(HttpClient http, EnvironmentAddress address, 
                 return request;
             },
             idempotent: true,
-            cancellationToken);
+            cancellationToken,
+            notFoundIsAnswer);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
     }
