@@ -1,5 +1,5 @@
 using DualWrite.Connectors.Http;
-using DualWrite.Connectors.Tests.Support;
+using DualWrite.Testing;
 using DualWrite.Environments.Faults;
 using DualWrite.Environments.Hosting;
 

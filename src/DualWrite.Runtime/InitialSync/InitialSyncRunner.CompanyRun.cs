@@ -16,6 +16,10 @@ public sealed partial class InitialSyncRunner
         private readonly List<DataverseRowWrite> toDataverse = [];
         private readonly List<(RowKey Key, FinOpsWrite Write)> toFinOps = [];
         private readonly List<SyncRowError> errors = [];
+
+        // Lookups to rows of the map's own table (an account's billing account) wait until the stretch is written:
+        // the row they point at may be one of the rows being created.
+        private readonly List<DataverseRowWrite> selfLookups = [];
         private readonly bool companySpecific = mapper.Map.CompanySpecific;
         private string? company;
         private Guid? companyId;
@@ -102,12 +106,14 @@ public sealed partial class InitialSyncRunner
         /// </summary>
         private async Task PlanBothAsync(Row finOpsRow, Row dataverseRow, CancellationToken cancellationToken)
         {
+            // The row exists on both sides, so it is an update: a mapping with no source (a default for new rows) has
+            // nothing to say about it.
             var masterWay = Of(run.Master);
             var toDv = masterWay == SyncDirection.FinOpsToDataverse
-                ? mapper.ToDataverse(finOpsRow)
+                ? mapper.ToDataverse(finOpsRow, Sources(SyncDirection.FinOpsToDataverse))
                 : OneWay(SyncDirection.FinOpsToDataverse, finOpsRow);
             var toFo = masterWay == SyncDirection.DataverseToFinOps
-                ? mapper.ToFinOps(dataverseRow)
+                ? mapper.ToFinOps(dataverseRow, Sources(SyncDirection.DataverseToFinOps))
                 : OneWay(SyncDirection.DataverseToFinOps, dataverseRow);
             if (toDv is not null)
             {
@@ -134,10 +140,16 @@ public sealed partial class InitialSyncRunner
             }
         }
 
+        private string[] Sources(SyncDirection direction) =>
+            mapper.Map.Fields.Where(f => f.Carries(direction))
+                .Select(f => direction == SyncDirection.FinOpsToDataverse ? f.FinOps : f.Dataverse?.Column)
+                .OfType<string>()
+                .ToArray();
+
         private MapResult? OneWay(SyncDirection direction, Row source)
         {
             var sources = OneWaySources(mapper.Map, direction);
-            return sources.Count == 0 ? null : mapper.Apply(direction, source, sources);
+            return sources.Length == 0 ? null : mapper.Apply(direction, source, sources);
         }
 
         private async Task<bool> HoldsAsync(Row dataverseRow, MapResult mapped, CancellationToken cancellationToken)
@@ -179,6 +191,8 @@ public sealed partial class InitialSyncRunner
                 }
             }
 
+            var lookups = mapped.Lookups.Where(l => !IsCompany(l)).ToArray();
+            var own = lookups.Where(l => string.Equals(l.Table, table.Name, StringComparison.OrdinalIgnoreCase)).ToArray();
             toDataverse.Add(new DataverseRowWrite(
                 mapped.Key!,
                 company,
@@ -186,7 +200,11 @@ public sealed partial class InitialSyncRunner
                 existing is null ? DataverseOperation.Upsert : DataverseOperation.Update,
                 address,
                 values,
-                mapped.Lookups.Where(l => !IsCompany(l)).ToArray()));
+                lookups.Except(own).ToArray()));
+            if (own.Length > 0)
+            {
+                selfLookups.Add(new DataverseRowWrite(mapped.Key!, company, table.Name, DataverseOperation.Update, address, new Row(), own));
+            }
         }
 
         private void PlanFinOps(MapResult mapped, Row? existing)
@@ -282,10 +300,43 @@ public sealed partial class InitialSyncRunner
                 }
             }
 
+            await WriteSelfLookupsAsync(done, cancellationToken);
             var progress = new SyncProgress(start.Company, last is null ? start.LastKey : CheckpointOf(last, companySpecific), done, dv, fo);
             await owner.store.SaveSyncProgressAsync(run.Id, progress, errors.ToArray(), cancellationToken);
             errors.Clear();
             return progress;
+        }
+
+        /// <summary>
+        /// Sets the lookups to rows of the same table once the stretch is written; those whose row is still missing
+        /// wait for the next stretch, and fail the row when the company is done.
+        /// </summary>
+        private async Task WriteSelfLookupsAsync(bool done, CancellationToken cancellationToken)
+        {
+            if (selfLookups.Count == 0)
+            {
+                return;
+            }
+
+            var pending = selfLookups.ToArray();
+            selfLookups.Clear();
+            var outcomes = await owner.writer.WriteToDataverseAsync(pending, cancellationToken);
+            for (var i = 0; i < pending.Length; i++)
+            {
+                if (outcomes[i].Success)
+                {
+                    continue;
+                }
+
+                if (!done && outcomes[i].Field is not null)
+                {
+                    selfLookups.Add(pending[i]);
+                }
+                else
+                {
+                    Fail(SyncDirection.FinOpsToDataverse, outcomes[i].Key, outcomes[i].Field ?? "row", outcomes[i].Message ?? "the write failed");
+                }
+            }
         }
 
         private static async IAsyncEnumerable<Row> Flatten(IAsyncEnumerable<IReadOnlyList<Row>> pages)

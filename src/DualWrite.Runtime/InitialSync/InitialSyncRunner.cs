@@ -19,6 +19,12 @@ namespace DualWrite.Runtime.InitialSync;
 /// </summary>
 public sealed partial class InitialSyncRunner(FinOpsClient finOps, DataverseClient dataverse, ChangeWriter writer, IRuntimeStore store, InitialSyncOptions options)
 {
+    private readonly FinOpsClient finOps = finOps;
+    private readonly DataverseClient dataverse = dataverse;
+    private readonly ChangeWriter writer = writer;
+    private readonly IRuntimeStore store = store;
+    private readonly InitialSyncOptions options = options;
+
     /// <summary>Runs (or continues) <paramref name="run"/> of <paramref name="mapper"/>'s map to the end.</summary>
     /// <param name="mapper">The map's row mapper.</param>
     /// <param name="run">The run, as the store has it.</param>
@@ -67,7 +73,7 @@ public sealed partial class InitialSyncRunner(FinOpsClient finOps, DataverseClie
 
     private static string? And(string? a, string? b) => a is null ? b : b is null ? a : $"({a}) and ({b})";
 
-    private static IReadOnlyList<string> OneWaySources(TableMap map, SyncDirection direction) =>
+    private static string[] OneWaySources(TableMap map, SyncDirection direction) =>
         map.Fields
             .Where(f => f.Direction == (direction == SyncDirection.FinOpsToDataverse ? MappingDirection.ToDataverse : MappingDirection.ToFinOps))
             .Select(f => direction == SyncDirection.FinOpsToDataverse ? f.FinOps : f.Dataverse?.Column)

@@ -20,13 +20,13 @@ public sealed class LookupResolver(DataverseClient dataverse)
         {
             if (condition.Related is { } related)
             {
-                var id = await ResolveAsync(related, cancellationToken);
-                if (id is null)
+                var relatedId = await ResolveAsync(related, cancellationToken);
+                if (relatedId is null)
                 {
                     return null;
                 }
 
-                values[condition.Column] = id;
+                values[condition.Column] = relatedId;
             }
             else
             {
@@ -36,9 +36,10 @@ public sealed class LookupResolver(DataverseClient dataverse)
 
         var cacheKey = request.Table + "|" + string.Join("|", values.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}={v.Value}"));
         var lookup = found.GetOrAdd(cacheKey, _ => dataverse.FindIdAsync(request.Table, values, cancellationToken));
+        Guid? id;
         try
         {
-            return await lookup;
+            id = await lookup;
         }
         catch
         {
@@ -46,6 +47,14 @@ public sealed class LookupResolver(DataverseClient dataverse)
             found.TryRemove(cacheKey, out _);
             throw;
         }
+
+        if (id is null)
+        {
+            // Only rows found are remembered: a row missing now may be written a moment later (a row of the same run).
+            found.TryRemove(cacheKey, out _);
+        }
+
+        return id;
     }
 
     /// <summary>Forgets a row (it was just created, or a company was added), so the next look-up asks again.</summary>

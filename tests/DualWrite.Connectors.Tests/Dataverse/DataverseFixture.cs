@@ -1,6 +1,6 @@
 using DualWrite.Connectors.Dataverse;
 using DualWrite.Connectors.Http;
-using DualWrite.Connectors.Tests.Support;
+using DualWrite.Testing;
 using DualWrite.Environments.Hosting;
 
 namespace DualWrite.Connectors.Tests.Dataverse;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DualWrite.Connectors.Dataverse;
-using DualWrite.Connectors.Tests.Support;
+using DualWrite.Testing;
 using DualWrite.Core.Rows;
 using DualWrite.Environments.Faults;
 using DualWrite.Environments.Hosting;

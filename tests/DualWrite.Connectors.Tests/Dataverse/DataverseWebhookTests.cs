@@ -1,5 +1,5 @@
 using DualWrite.Connectors.Dataverse;
-using DualWrite.Connectors.Tests.Support;
+using DualWrite.Testing;
 using DualWrite.Core.Rows;
 using DualWrite.Environments.Hosting;
 

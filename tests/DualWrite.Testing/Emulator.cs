@@ -1,3 +1,4 @@
+using DualWrite.Connectors;
 using DualWrite.Connectors.Auth;
 using DualWrite.Connectors.Http;
 using DualWrite.Core.Schema;
@@ -5,10 +6,10 @@ using DualWrite.Environments.Faults;
 using DualWrite.Environments.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace DualWrite.Connectors.Tests.Support;
+namespace DualWrite.Testing;
 
 /// <summary>An emulated environment on a loopback port, and transports that call it as one of its principals.</summary>
-internal sealed class Emulator : IAsyncDisposable
+public sealed class Emulator : IAsyncDisposable
 {
     private readonly List<IDisposable> owned = [];
 
