@@ -6,7 +6,7 @@ namespace DualWrite.Runtime.Tests.InitialSync;
 
 public sealed class InitialSyncTests
 {
-    private static readonly string[] Chain = ["Legal entities", "Currencies", "Terms of payment", "Customer groups", "Customers V3 (accounts)"];
+    private static readonly string[] Chain = [.. SyncHarness.Dependencies, "Customers V3 (accounts)"];
 
     [Fact]
     public async Task Customers_in_FinOps_are_created_as_accounts_with_their_lookups_in_an_empty_Dataverse()
