@@ -49,6 +49,9 @@ public interface IRuntimeStore : IAsyncDisposable
     /// <summary>The map's newest run, whatever its status; null when it never ran.</summary>
     Task<SyncRun?> GetLatestSyncRunAsync(string map, CancellationToken cancellationToken);
 
+    /// <summary>The map's run before <paramref name="runId"/>, or null.</summary>
+    Task<SyncRun?> GetPreviousSyncRunAsync(string map, long runId, CancellationToken cancellationToken);
+
     /// <summary>Saves a company's checkpoint and the row errors found since the last one, atomically.</summary>
     Task SaveSyncProgressAsync(long runId, SyncProgress progress, IReadOnlyList<SyncRowError> errors, CancellationToken cancellationToken);
 

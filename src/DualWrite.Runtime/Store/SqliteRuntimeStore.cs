@@ -159,6 +159,12 @@ public sealed class SqliteRuntimeStore : IRuntimeStore
         return runs.Count == 0 ? null : runs[0];
     }
 
+    public async Task<SyncRun?> GetPreviousSyncRunAsync(string map, long runId, CancellationToken cancellationToken)
+    {
+        var runs = await ReadRunsAsync("WHERE map = @map AND id < @id ORDER BY id DESC LIMIT 1", cancellationToken, ("@map", map), ("@id", runId));
+        return runs.Count == 0 ? null : runs[0];
+    }
+
     public Task SaveSyncProgressAsync(long runId, SyncProgress progress, IReadOnlyList<SyncRowError> errors, CancellationToken cancellationToken) =>
         WriteAsync(async (c, t) =>
         {
