@@ -1,3 +1,5 @@
+using DualWrite.Connectors.Http;
+
 namespace DualWrite.Connectors.Dataverse;
 
 public sealed partial class DataverseClient

@@ -1,3 +1,4 @@
+using DualWrite.Connectors.Http;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DualWrite.Core.Rows;

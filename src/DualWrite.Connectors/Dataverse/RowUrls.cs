@@ -1,3 +1,4 @@
+using DualWrite.Connectors.Http;
 using DualWrite.Core.Schema;
 
 namespace DualWrite.Connectors.Dataverse;

@@ -1,3 +1,4 @@
+using DualWrite.Connectors.Http;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;

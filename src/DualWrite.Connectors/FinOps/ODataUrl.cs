@@ -1,3 +1,4 @@
+using DualWrite.Connectors.Http;
 using System.Text;
 using DualWrite.Core.Rows;
 using DualWrite.Core.Schema;
@@ -26,7 +27,7 @@ internal static class ODataUrl
                     nameof(key));
             }
 
-            parts.Add($"{name}={Escape(ODataLiteral.Format(table.GetField(name), part.Value))}");
+            parts.Add($"{name}={Escape(ODataLiteral.Format(part.Value, table.GetField(name)))}");
         }
 
         return $"{Uri.EscapeDataString(table.EntitySet)}({string.Join(',', parts)})";
