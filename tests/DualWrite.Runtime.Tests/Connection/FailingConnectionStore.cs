@@ -41,6 +41,8 @@ internal sealed class FailingConnectionStore(IRuntimeStore inner) : IRuntimeStor
 
     public Task<SyncRun?> GetLatestSyncRunAsync(string map, CancellationToken cancellationToken) => inner.GetLatestSyncRunAsync(map, cancellationToken);
 
+    public Task<SyncRun?> GetPreviousSyncRunAsync(string map, long runId, CancellationToken cancellationToken) => inner.GetPreviousSyncRunAsync(map, runId, cancellationToken);
+
     public Task SaveSyncProgressAsync(long runId, SyncProgress progress, IReadOnlyList<SyncRowError> errors, CancellationToken cancellationToken) =>
         inner.SaveSyncProgressAsync(runId, progress, errors, cancellationToken);
 
