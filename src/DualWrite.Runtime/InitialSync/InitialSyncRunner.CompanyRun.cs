@@ -250,7 +250,7 @@ public sealed partial class InitialSyncRunner
 
         private void Fail(SyncDirection direction, RowKey? key, string field, string message)
         {
-            errors.Add(new SyncRowError(start.Company, direction, key?.ToString() ?? "?", field, message, DateTimeOffset.UtcNow));
+            errors.Add(new SyncRowError(start.Company, direction, key?.ToString() ?? "?", field, message, owner.time.GetUtcNow()));
             if (direction == SyncDirection.FinOpsToDataverse)
             {
                 dv = dv with { Failed = dv.Failed + 1 };

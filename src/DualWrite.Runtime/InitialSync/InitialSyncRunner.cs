@@ -17,8 +17,9 @@ namespace DualWrite.Runtime.InitialSync;
 /// row errors, so a run that is killed continues from its last checkpoint, and what it writes again it finds
 /// already there.
 /// </summary>
-public sealed partial class InitialSyncRunner(FinOpsClient finOps, DataverseClient dataverse, ChangeWriter writer, IRuntimeStore store, InitialSyncOptions options)
+public sealed partial class InitialSyncRunner(FinOpsClient finOps, DataverseClient dataverse, ChangeWriter writer, IRuntimeStore store, InitialSyncOptions options, TimeProvider? time = null)
 {
+    private readonly TimeProvider time = time ?? TimeProvider.System;
     private readonly FinOpsClient finOps = finOps;
     private readonly DataverseClient dataverse = dataverse;
     private readonly ChangeWriter writer = writer;
