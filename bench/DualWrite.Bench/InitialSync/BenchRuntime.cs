@@ -1,0 +1,101 @@
+using DualWrite.Bench.Hosting;
+using DualWrite.Connectors.Dataverse;
+using DualWrite.Connectors.FinOps;
+using DualWrite.Core.Mapping;
+using DualWrite.Core.Maps;
+using DualWrite.Core.Rows;
+using DualWrite.Runtime.InitialSync;
+using DualWrite.Runtime.Lifecycle;
+using DualWrite.Runtime.Store;
+using DualWrite.Runtime.Writing;
+
+namespace DualWrite.Bench.InitialSync;
+
+/// <summary>
+/// The runtime's side of the benchmark, put together as the runtime does it: both clients over the timed
+/// transports, one change writer and lookup resolver, a SQLite runtime store in a temporary folder, and the
+/// out-of-box maps with the linked companies.
+/// </summary>
+internal sealed class BenchRuntime : IAsyncDisposable
+{
+    private const int ErrorsShown = 5;
+    private const string LegalEntities = "LegalEntities";
+
+    private readonly BenchEnvironment finOpsEnvironment;
+    private readonly BenchEnvironment dataverseEnvironment;
+    private readonly TempFolder folder;
+    private readonly SqliteRuntimeStore store;
+    private readonly ChangeWriter writer;
+    private readonly InitialSyncRunner runner;
+    private readonly IReadOnlyList<string> companies;
+
+    private BenchRuntime(BenchEnvironment finOps, BenchEnvironment dataverse, TempFolder folder, SqliteRuntimeStore store, InitialSyncSettings settings, IReadOnlyList<string> companies)
+    {
+        finOpsEnvironment = finOps;
+        dataverseEnvironment = dataverse;
+        this.folder = folder;
+        this.store = store;
+        this.companies = companies;
+        FinOps = new FinOpsClient(finOps.Transport, finOps.Schema);
+        Dataverse = new DataverseClient(dataverse.Transport, dataverse.Schema);
+        writer = new ChangeWriter(FinOps, Dataverse, new LookupResolver(Dataverse), new ChangeWriterOptions(settings.BatchSize, settings.Parallelism));
+        runner = new InitialSyncRunner(FinOps, Dataverse, writer, store, new InitialSyncOptions(settings.PageSize, settings.CheckpointEvery));
+    }
+
+    public FinOpsClient FinOps { get; }
+
+    public DataverseClient Dataverse { get; }
+
+    public static async Task<BenchRuntime> OpenAsync(BenchEnvironment finOps, BenchEnvironment dataverse, InitialSyncSettings settings, IReadOnlyList<string> companies, CancellationToken cancellationToken)
+    {
+        var folder = TempFolder.Create("runtime");
+        try
+        {
+            var store = await SqliteRuntimeStore.OpenAsync(Path.Combine(folder.Path, "runtime.db"), TimeProvider.System, cancellationToken);
+            return new BenchRuntime(finOps, dataverse, folder, store, settings, companies);
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The linked companies' <c>cdm_company</c> rows, which company-specific rows in Dataverse point at, named as
+    /// in F&amp;O: a company with no name would be the master's value in the Legal entities map, and F&amp;O
+    /// requires one.
+    /// </summary>
+    public async Task EnsureCompaniesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var company in companies)
+        {
+            var legalEntity = await FinOps.ReadAsync(LegalEntities, RowKey.Of(("LegalEntityId", company)), cancellationToken)
+                ?? throw new InvalidOperationException($"F&O has no legal entity {company}");
+            await Dataverse.EnsureCompanyAsync(company, legalEntity.GetValueOrDefault("Name") as string, cancellationToken);
+        }
+    }
+
+    /// <summary>Runs one map's initial sync to the end, F&amp;O and Dataverse both as they are, Dataverse the master.</summary>
+    public async Task<MapSyncResult> SyncAsync(string map, CancellationToken cancellationToken)
+    {
+        var tableMap = OutOfBoxSolution.Load().FindMap(map) ?? throw new InvalidOperationException($"the out-of-box solution has no map '{map}'");
+        var mapper = new RowMapper(tableMap, finOpsEnvironment.Schema, dataverseEnvironment.Schema, new MapperOptions { Companies = companies.ToArray() });
+        var run = await store.StartSyncRunAsync(map, Master.Dataverse, skipFailedKeys: false, cancellationToken);
+        var progress = await runner.RunAsync(mapper, run, companies, new HashSet<string>(), cancellationToken);
+        await store.FinishSyncRunAsync(run.Id, SyncRunStatus.Completed, null, cancellationToken);
+
+        // The next map's lookups point at rows this one created; the resolver must not answer from before.
+        writer.Lookups.Forget();
+        var toDataverse = progress.Aggregate(new SyncCounts(), (sum, p) => sum + p.ToDataverse);
+        var toFinOps = progress.Aggregate(new SyncCounts(), (sum, p) => sum + p.ToFinOps);
+        var errors = toDataverse.Failed + toFinOps.Failed > 0 ? await store.GetSyncErrorsAsync(run.Id, 0, ErrorsShown, cancellationToken) : [];
+        return new MapSyncResult(map, toDataverse, toFinOps, errors);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await store.DisposeAsync();
+        folder.Dispose();
+    }
+}

@@ -1,0 +1,3 @@
+using DualWrite.Bench;
+
+return await BenchCommand.Create().Parse(args).InvokeAsync();
