@@ -15,6 +15,10 @@ internal sealed class EnvironmentStore : IDisposable
     private readonly string connectionString;
     private readonly SqliteConnection writer;
     private readonly SemaphoreSlim writeLock = new(1, 1);
+
+    // The writer's statements are prepared once and kept: preparing them again for every row costs more than the write.
+    private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
+    private const int MaxPrepared = 1_000;
     private long lastSequence;
     private long lastTransaction;
 
@@ -128,9 +132,39 @@ internal sealed class EnvironmentStore : IDisposable
 
     public void Dispose()
     {
+        foreach (var command in prepared.Values)
+        {
+            command.Dispose();
+        }
+
         writer.Dispose();
         writeLock.Dispose();
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+    }
+
+    /// <summary>A kept command on the writer connection for a statement; only a write transaction, holding the writer, may use it.</summary>
+    internal SqliteCommand Prepared(string sql)
+    {
+        if (prepared.TryGetValue(sql, out var command))
+        {
+            return command;
+        }
+
+        if (prepared.Count >= MaxPrepared)
+        {
+            // Updates of ever new sets of columns could grow the cache without end; start it again instead.
+            foreach (var old in prepared.Values)
+            {
+                old.Dispose();
+            }
+
+            prepared.Clear();
+        }
+
+        command = writer.CreateCommand();
+        command.CommandText = sql;
+        prepared[sql] = command;
+        return command;
     }
 
     internal long NextSequence() => Interlocked.Increment(ref lastSequence);

@@ -92,12 +92,14 @@ internal static class RowReader
     }
 
     /// <summary>The row whose <paramref name="fields"/> hold <paramref name="values"/>, compared as the columns compare.</summary>
+    /// <param name="prepared">Gives a kept, prepared command for a statement (a write transaction's); null makes a new one.</param>
     public static StoredRow? FindBy(
         SqliteConnection connection,
         SqliteTransaction? transaction,
         TableSchema table,
         IReadOnlyList<string> fields,
-        IReadOnlyList<object?> values)
+        IReadOnlyList<object?> values,
+        Func<string, SqliteCommand>? prepared = null)
     {
         var parameters = new SqlParameters();
         var conditions = fields.Select((name, i) =>
@@ -107,13 +109,25 @@ internal static class RowReader
             return stored is null
                 ? $"{SqlNames.Column(field.Name)} IS NULL"
                 : $"{SqlNames.Column(field.Name)} = {parameters.Add(stored)}";
-        });
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"{SelectList(table)} FROM {SqlNames.Table(table.Name)} WHERE {string.Join(" AND ", conditions)} LIMIT 1";
-        parameters.BindTo(command);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadRow(table, reader) : null;
+        }).ToArray();
+        var sql = $"{SelectList(table)} FROM {SqlNames.Table(table.Name)} WHERE {string.Join(" AND ", conditions)} LIMIT 1";
+        var command = prepared?.Invoke(sql) ?? connection.CreateCommand();
+        try
+        {
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.Parameters.Clear();
+            parameters.BindTo(command);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? ReadRow(table, reader) : null;
+        }
+        finally
+        {
+            if (prepared is null)
+            {
+                command.Dispose();
+            }
+        }
     }
 
     public static StoredRow? FindByRowId(SqliteConnection connection, SqliteTransaction? transaction, TableSchema table, long rowId)

@@ -43,7 +43,7 @@ internal sealed class WriteTransaction : IAsyncDisposable
     public EnvironmentSchema Schema => store.Schema;
 
     public StoredRow? FindBy(TableSchema table, IReadOnlyList<string> fields, IReadOnlyList<object?> values) =>
-        RowReader.FindBy(connection, transaction, table, fields, values);
+        RowReader.FindBy(connection, transaction, table, fields, values, store.Prepared);
 
     public QueryPage Query(RowQuery query) => RowReader.Query(connection, transaction, query);
 
@@ -301,9 +301,9 @@ internal sealed class WriteTransaction : IAsyncDisposable
 
     private long ExecuteScalar(string sql, SqlParameters parameters)
     {
-        using var command = connection.CreateCommand();
+        var command = store.Prepared(sql);
         command.Transaction = transaction;
-        command.CommandText = sql;
+        command.Parameters.Clear();
         parameters.BindTo(command);
         try
         {

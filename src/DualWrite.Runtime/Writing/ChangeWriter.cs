@@ -6,8 +6,9 @@ namespace DualWrite.Runtime.Writing;
 
 /// <summary>
 /// The one way rows are written, whatever path they come from: lookups resolved (a lookup that finds nothing
-/// fails that row only), rows cut into batches of independent requests, several batches in flight, every row's
-/// outcome returned in the order given. The connectors back off on 429 underneath.
+/// fails that row only), rows cut into batches, several batches in flight, every row's outcome returned in the
+/// order given. A batch goes first as one change set, which the service writes in one transaction; only when it
+/// fails is it sent again row by row, so that one bad row fails alone. The connectors back off on 429 underneath.
 /// </summary>
 public sealed class ChangeWriter(FinOpsClient finOps, DataverseClient dataverse, LookupResolver lookups, ChangeWriterOptions options)
 {
@@ -41,7 +42,8 @@ public sealed class ChangeWriter(FinOpsClient finOps, DataverseClient dataverse,
 
         await RunBatchesAsync(ready, async batch =>
         {
-            var results = await dataverse.WriteAsync(batch.Select(b => b.Write).ToArray(), atomic: false, cancellationToken);
+            var writes = batch.Select(b => b.Write).ToArray();
+            var results = await Fallback(await dataverse.WriteAsync(writes, atomic: true, cancellationToken), r => r.Success, () => dataverse.WriteAsync(writes, atomic: false, cancellationToken));
             foreach (var result in results)
             {
                 var index = batch[result.Index].Index;
@@ -56,7 +58,8 @@ public sealed class ChangeWriter(FinOpsClient finOps, DataverseClient dataverse,
         var outcomes = new RowWriteOutcome?[rows.Count];
         await RunBatchesAsync(rows.Select((r, i) => (Index: i, r.Write)).ToList(), async batch =>
         {
-            var results = await finOps.WriteAsync(batch.Select(b => b.Write).ToArray(), atomic: false, cancellationToken);
+            var writes = batch.Select(b => b.Write).ToArray();
+            var results = await Fallback(await finOps.WriteAsync(writes, atomic: true, cancellationToken), r => r.Success, () => finOps.WriteAsync(writes, atomic: false, cancellationToken));
             foreach (var result in results)
             {
                 var index = batch[result.Index].Index;
@@ -65,6 +68,10 @@ public sealed class ChangeWriter(FinOpsClient finOps, DataverseClient dataverse,
         });
         return outcomes.Select(o => o!).ToArray();
     }
+
+    /// <summary>The change set's outcomes when all rows were written; otherwise the rows again, each on its own.</summary>
+    private static async Task<IReadOnlyList<T>> Fallback<T>(IReadOnlyList<T> whole, Func<T, bool> succeeded, Func<Task<IReadOnlyList<T>>> oneByOne) =>
+        whole.All(succeeded) ? whole : await oneByOne();
 
     private async Task RunBatchesAsync<T>(List<(int Index, T Write)> writes, Func<List<(int Index, T Write)>, Task> send)
     {

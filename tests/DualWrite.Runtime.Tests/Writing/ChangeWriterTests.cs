@@ -1,0 +1,52 @@
+using DualWrite.Connectors.Dataverse;
+using DualWrite.Core.Mapping;
+using DualWrite.Core.Rows;
+using DualWrite.Runtime.Tests.InitialSync;
+using DualWrite.Runtime.Writing;
+
+namespace DualWrite.Runtime.Tests.Writing;
+
+public sealed class ChangeWriterTests
+{
+    [Fact]
+    public async Task A_row_the_service_refuses_fails_alone_and_the_rest_of_its_batch_is_written()
+    {
+        await using var harness = await SyncHarness.StartAsync(finOpsDemo: false);
+        var writer = new ChangeWriter(harness.FinOps, harness.Dataverse, new LookupResolver(harness.Dataverse), new ChangeWriterOptions(BatchSize: 10, Parallelism: 2));
+        var company = (await harness.Dataverse.CompanyIdAsync("dat", CancellationToken.None))!.Value;
+        var rows = Enumerable.Range(0, 25).Select(i => new DataverseRowWrite(
+            RowKey.Of(("CustomerAccount", $"W-{i:D2}")),
+            "dat",
+            "account",
+            i == 13 ? DataverseOperation.Update : DataverseOperation.Upsert,
+            i == 13 ? DataverseKey.ById(Guid.NewGuid()) : DataverseKey.ByAlternateKey(("accountnumber", $"W-{i:D2}"), ("msdyn_company", company)),
+            new Row { ["name"] = $"Account {i}" },
+            [])).ToArray();
+
+        var outcomes = await writer.WriteToDataverseAsync(rows, CancellationToken.None);
+
+        Assert.Equal(24, outcomes.Count(o => o.Success));
+        var failed = Assert.Single(outcomes, o => !o.Success);
+        Assert.Equal("customerAccount='W-13'", failed.Key.ToString(), ignoreCase: true);
+        Assert.Contains("Does Not Exist", failed.Message, StringComparison.Ordinal);
+        Assert.Equal(24, (await harness.AccountsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_lookup_that_finds_nothing_fails_its_row_before_anything_is_sent()
+    {
+        await using var harness = await SyncHarness.StartAsync(finOpsDemo: false);
+        var writer = new ChangeWriter(harness.FinOps, harness.Dataverse, new LookupResolver(harness.Dataverse), new ChangeWriterOptions());
+        var company = (await harness.Dataverse.CompanyIdAsync("dat", CancellationToken.None))!.Value;
+        var datCompany = new LookupRequest("msdyn_company", "cdm_company", [new LookupCondition("cdm_companycode", "dat")], "msdyn_company.cdm_companycode");
+        var missingGroup = new LookupRequest("msdyn_customergroupid", "msdyn_customergroup", [new LookupCondition("msdyn_groupid", "77"), new LookupCondition("msdyn_company", null, datCompany)], "msdyn_customergroupid.msdyn_groupid");
+        var outcome = Assert.Single(await writer.WriteToDataverseAsync(
+            [new DataverseRowWrite(RowKey.Of(("CustomerAccount", "L-1")), "dat", "account", DataverseOperation.Upsert, DataverseKey.ByAlternateKey(("accountnumber", "L-1"), ("msdyn_company", company)), new Row { ["name"] = "L" }, [missingGroup])],
+            CancellationToken.None));
+
+        Assert.False(outcome.Success);
+        Assert.Equal("msdyn_customergroupid.msdyn_groupid", outcome.Field);
+        Assert.Equal("lookup msdyn_customergroupid.msdyn_groupid = '77' not found in company dat", outcome.Message);
+        Assert.Empty(await harness.AccountsAsync());
+    }
+}
