@@ -12,7 +12,7 @@ public sealed class DataverseWebhookTests : IAsyncLifetime
     private const string Secret = "s3cret-with-\"quotes\"-&-<angles>";
 
     private Emulator emulator = null!;
-    private WebhookReceiver receiver = null!;
+    private HookReceiver receiver = null!;
     private DataverseClient runtime = null!;
     private DataverseClient app = null!;
     private Guid usmf;
@@ -20,7 +20,7 @@ public sealed class DataverseWebhookTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         emulator = await Emulator.StartAsync(EnvironmentKind.Dataverse);
-        receiver = await WebhookReceiver.StartAsync();
+        receiver = await HookReceiver.StartAsync();
         runtime = new DataverseClient(emulator.Transport("dualwrite"), emulator.Schema);
         app = new DataverseClient(emulator.Transport("app"), emulator.Schema);
         usmf = await runtime.EnsureCompanyAsync("usmf", "Contoso USA", CancellationToken.None);
@@ -42,11 +42,11 @@ public sealed class DataverseWebhookTests : IAsyncLifetime
         await Accounts.WriteAllAsync(app, [new DataverseWrite("account", DataverseOperation.Update, DataverseKey.ById(created), new Row { ["telephone1"] = "555-0100" })], atomic: false);
 
         var calls = receiver.Calls.ToArray();
-        Assert.Equal(["Create", "Update"], calls.Select(c => c.MessageName));
+        Assert.Equal(["Create", "Update"], calls.Select(MessageName));
         Assert.All(calls, c =>
         {
-            Assert.Equal("account", c.Table);
-            Assert.Equal(created, c.Id);
+            Assert.Equal("account", c.Body.GetProperty("PrimaryEntityName").GetString());
+            Assert.Equal(created, c.Body.GetProperty("PrimaryEntityId").GetGuid());
             Assert.Equal(Secret, c.Headers[Header]);
         });
 
@@ -58,7 +58,7 @@ public sealed class DataverseWebhookTests : IAsyncLifetime
         Assert.Equal(2, receiver.Calls.Count);
 
         await Accounts.WriteAllAsync(app, [new DataverseWrite("account", DataverseOperation.Delete, DataverseKey.ById(created))], atomic: false);
-        Assert.Equal("Delete", receiver.Calls.Last().MessageName);
+        Assert.Equal("Delete", MessageName(receiver.Calls.Last()));
     }
 
     [Fact]
@@ -113,4 +113,6 @@ public sealed class DataverseWebhookTests : IAsyncLifetime
         Assert.Empty(await Accounts.ReadAllAsync(runtime, "serviceendpoint", DataverseQuery.All));
         Assert.Empty(await Accounts.ReadAllAsync(runtime, "sdkmessageprocessingstep", DataverseQuery.All));
     }
+
+    private static string? MessageName(ReceivedCall call) => call.Body.GetProperty("MessageName").GetString();
 }

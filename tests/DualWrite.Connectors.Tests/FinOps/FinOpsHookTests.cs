@@ -1,15 +1,17 @@
 using DualWrite.Connectors.FinOps;
 using DualWrite.Core.Rows;
+using DualWrite.Testing;
 
 namespace DualWrite.Connectors.Tests.FinOps;
 
 public sealed class FinOpsHookTests(EmptyFinOps finOps) : IClassFixture<EmptyFinOps>, IAsyncLifetime
 {
     private const string Secret = "a-long-random-secret-for-the-tests";
+    private const string SecretHeader = "X-DualWrite-Hook-Secret";
     private readonly List<string> registered = [];
-    private SyncHookSubscriber subscriber = null!;
+    private HookReceiver subscriber = null!;
 
-    public async Task InitializeAsync() => subscriber = await SyncHookSubscriber.StartAsync();
+    public async Task InitializeAsync() => subscriber = await HookReceiver.StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -45,9 +47,9 @@ public sealed class FinOpsHookTests(EmptyFinOps finOps) : IClassFixture<EmptyFin
         var byApp = await finOps.AppClient.WriteAsync([FinOpsWriteTests.Customer("HK-1", creditLimit: 42.5m)], atomic: true, CancellationToken.None);
         Assert.True(byApp.Single().Success, byApp.Single().ToString());
 
-        var (secret, body) = Assert.Single(subscriber.Calls);
-        Assert.Equal(Secret, secret);
-        var change = Assert.Single(body.GetProperty("changes").EnumerateArray());
+        var call = Assert.Single(subscriber.Calls);
+        Assert.Equal(Secret, call.Headers[SecretHeader]);
+        var change = Assert.Single(call.Body.GetProperty("changes").EnumerateArray());
         Assert.Equal("CustomersV3", change.GetProperty("entity").GetString());
         Assert.Equal("Create", change.GetProperty("operation").GetString());
         Assert.Equal("HK-1", change.GetProperty("key").GetProperty("CustomerAccount").GetString());

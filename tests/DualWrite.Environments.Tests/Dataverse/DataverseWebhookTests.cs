@@ -4,6 +4,7 @@ using System.Text.Json;
 using DualWrite.Environments.Hosting;
 using DualWrite.Protocols.Batch;
 using DualWrite.Environments.Tests.Support;
+using DualWrite.Testing;
 
 namespace DualWrite.Environments.Tests.Dataverse;
 
@@ -323,7 +324,7 @@ public sealed class DataverseWebhookTests : IAsyncLifetime
     private static Dictionary<string, JsonElement> Attributes(JsonElement entity) =>
         entity.GetProperty("Attributes").EnumerateArray().ToDictionary(a => a.GetProperty("key").GetString()!, a => a.GetProperty("value"));
 
-    private async Task<Guid> RegisterEndpointAsync(string? url = null)
+    private async Task<Guid> RegisterEndpointAsync(Uri? url = null)
     {
         using var client = await env.ClientAsync("dualwrite");
         using var response = await client.PostAsync("serviceendpoints", Dv.Body(

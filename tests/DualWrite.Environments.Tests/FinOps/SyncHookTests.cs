@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using DualWrite.Protocols.Batch;
 using DualWrite.Environments.Tests.Support;
+using DualWrite.Testing;
 
 namespace DualWrite.Environments.Tests.FinOps;
 
@@ -133,7 +134,7 @@ public sealed class SyncHookTests : IAsyncLifetime
         Assert.DoesNotContain("secret", await listed.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task RegisterAsync(TestEnvironment environment, string url)
+    private static async Task RegisterAsync(TestEnvironment environment, Uri url)
     {
         using var admin = await environment.ClientAsync("admin");
         using var response = await admin.PostAsJsonAsync(new Uri(environment.Running.BaseAddress, "api/synchooks"), new { entities = new[] { "*" }, url, secret = "x" });

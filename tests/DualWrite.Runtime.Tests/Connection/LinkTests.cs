@@ -4,6 +4,7 @@ using DualWrite.Connectors.FinOps;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Rows;
 using DualWrite.Runtime.Connection;
+using DualWrite.Testing;
 
 namespace DualWrite.Runtime.Tests.Connection;
 
@@ -104,7 +105,8 @@ public sealed class LinkTests : IAsyncLifetime
     public async Task Both_environments_send_the_links_hook_secret_to_the_hook_addresses()
     {
         await using var receiver = await HookReceiver.StartAsync();
-        var request = harness.Request("dat") with { HookBaseUrl = receiver.BaseUrl, FinOpsEntities = ["Currencies"], DataverseTables = ["transactioncurrencies"] };
+        // A base with a path of its own, so the calls show the hook addresses keep it.
+        var request = harness.Request("dat") with { HookBaseUrl = new Uri(receiver.BaseUrl, "dualwrite/"), FinOpsEntities = ["Currencies"], DataverseTables = ["transactioncurrencies"] };
         await harness.Service.LinkAsync(request, "tester", CancellationToken.None);
         var secret = await harness.Service.GetHookSecretAsync(CancellationToken.None);
 
@@ -126,6 +128,6 @@ public sealed class LinkTests : IAsyncLifetime
 
         Assert.Equal(
             [("/dualwrite/hooks/dataverse", secret), ("/dualwrite/hooks/finops", secret)],
-            receiver.Calls.OrderBy(c => c.Path, StringComparer.Ordinal).ToArray());
+            receiver.Calls.Select(c => (c.Path, c.Headers.GetValueOrDefault("X-DualWrite-Hook-Secret"))).OrderBy(c => c.Path, StringComparer.Ordinal).ToArray());
     }
 }

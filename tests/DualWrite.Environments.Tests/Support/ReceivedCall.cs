@@ -1,5 +1,0 @@
-using System.Text.Json;
-
-namespace DualWrite.Environments.Tests.Support;
-
-internal sealed record ReceivedCall(IReadOnlyDictionary<string, string> Headers, string Query, JsonElement Body);
