@@ -105,7 +105,7 @@ internal static class RowReader
         var conditions = fields.Select((name, i) =>
         {
             var field = table.GetField(name);
-            var stored = SqliteValues.ToStorage(table, field, values[i]);
+            var stored = SqliteValues.ToComparable(table, field, values[i]);
             return stored is null
                 ? $"{SqlNames.Column(field.Name)} IS NULL"
                 : $"{SqlNames.Column(field.Name)} = {parameters.Add(stored)}";

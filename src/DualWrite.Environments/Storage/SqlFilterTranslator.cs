@@ -44,7 +44,7 @@ internal sealed class SqlFilterTranslator(TableSchema table, Func<string, FieldS
             throw new StorageException(StorageError.Invalid, e.Message);
         }
 
-        var value = parameters.Add(SqliteValues.ToStorage(table, field, clr));
+        var value = parameters.Add(SqliteValues.ToComparable(table, field, clr));
         return comparison.Operator switch
         {
             ComparisonOperator.Equal => $"{column} = {value}",

@@ -61,6 +61,13 @@ internal static class SqliteValues
         }
     }
 
+    /// <summary>
+    /// A value to compare stored values with (a filter, a key to look up). Unlike a value to store, text longer
+    /// than the field holds is no error: it just matches nothing.
+    /// </summary>
+    public static object? ToComparable(TableSchema table, FieldSchema field, object? value) =>
+        field.Type == FieldType.String && value is string text ? text : ToStorage(table, field, value);
+
     /// <summary>A stored value back to the CLR value of the field's type.</summary>
     public static object? FromStorage(FieldSchema field, object? stored)
     {

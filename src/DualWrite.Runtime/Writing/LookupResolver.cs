@@ -8,8 +8,11 @@ namespace DualWrite.Runtime.Writing;
 /// Finds the row a lookup points at through the related table's alternate key (nested lookups first), and
 /// remembers what it found, so that a run asks Dataverse once per related row, not once per row written.
 /// </summary>
-public sealed class LookupResolver(DataverseClient dataverse)
+public sealed class LookupResolver(DataverseClient dataverse, int capacity = LookupResolver.DefaultCapacity)
 {
+    /// <summary>Enough for every group, term and currency of many companies, small enough to stay bounded.</summary>
+    public const int DefaultCapacity = 100_000;
+
     private readonly ConcurrentDictionary<string, Task<Guid?>> found = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The related row's id, or null when no row has these key values.</summary>
@@ -35,6 +38,12 @@ public sealed class LookupResolver(DataverseClient dataverse)
         }
 
         var cacheKey = request.Table + "|" + string.Join("|", values.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}={v.Value}"));
+        if (found.Count >= capacity)
+        {
+            // Lookups to rows of the map's own table can be as many as its rows: start again rather than grow without end.
+            found.Clear();
+        }
+
         var lookup = found.GetOrAdd(cacheKey, _ => dataverse.FindIdAsync(request.Table, values, cancellationToken));
         Guid? id;
         try

@@ -33,6 +33,16 @@ public sealed class FinOpsQueryTests(FinOpsQueryTests.Data data) : IClassFixture
     }
 
     [Fact]
+    public async Task A_literal_longer_than_its_field_matches_nothing_rather_than_failing()
+    {
+        using var client = await data.Env.ClientAsync();
+        var tooLong = new string('Q', 500);
+        Assert.Empty(await FinOpsEntityTests.ValuesAsync(client, $"CustomersV3?$filter=CustomerAccount eq '{tooLong}'"));
+        using var byKey = await client.GetAsync($"CustomersV3(dataAreaId='dat',CustomerAccount='{tooLong}')");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, byKey.StatusCode);
+    }
+
+    [Fact]
     public async Task Select_orderby_top_skip_and_count_shape_the_result()
     {
         using var client = await data.Env.ClientAsync();
