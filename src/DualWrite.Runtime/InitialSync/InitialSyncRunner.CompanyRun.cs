@@ -3,6 +3,7 @@ using DualWrite.Connectors.FinOps;
 using DualWrite.Core.Mapping;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Rows;
+using DualWrite.Core.Schema;
 using DualWrite.Runtime.Lifecycle;
 using DualWrite.Runtime.Writing;
 
@@ -36,7 +37,10 @@ public sealed partial class InitialSyncRunner
                     ?? throw new InvalidOperationException($"the company '{company}' has no cdm_company row in Dataverse; link the company first");
             }
 
-            var after = start.LastKey is null ? null : ReadCheckpoint(start.LastKey);
+            // Only a key of text fields can be resumed by a "greater than" filter; another kind of key starts the
+            // company again, which is safe because what was written before is found already there.
+            var textKey = mapper.Key.All(k => k.FinOps.Type == FieldType.String && k.DataverseLeaf.Type == FieldType.String);
+            var after = start.LastKey is null || !textKey ? null : ReadCheckpoint(start.LastKey);
             var finOpsKey = mapper.Key.Select(k => k.FinOps.Name).ToArray();
             var dataverseKey = mapper.Key.Select(k => k.Dataverse.Column).ToArray();
             var finOpsRows = Flatten(owner.finOps.ReadPagesAsync(mapper.FinOpsTable.Name, new FinOpsQuery

@@ -31,7 +31,7 @@ public sealed partial class InitialSyncRunner(FinOpsClient finOps, DataverseClie
     /// <param name="run">The run, as the store has it.</param>
     /// <param name="companies">The linked companies.</param>
     /// <param name="skipKeys">Keys left out (a re-run without errors), as <see cref="RowKey.ToString"/> gives them.</param>
-    /// <param name="cancellationToken">Stops the run between stretches; it continues from its checkpoint next time.</param>
+    /// <param name="cancellationToken">Stops the run wherever it is; it continues from its last checkpoint next time.</param>
     public async Task<IReadOnlyList<SyncProgress>> RunAsync(RowMapper mapper, SyncRun run, IReadOnlyList<string> companies, IReadOnlySet<string> skipKeys, CancellationToken cancellationToken)
     {
         var progress = (await store.GetSyncProgressAsync(run.Id, cancellationToken)).ToDictionary(p => p.Company, StringComparer.OrdinalIgnoreCase);
@@ -53,7 +53,7 @@ public sealed partial class InitialSyncRunner(FinOpsClient finOps, DataverseClie
 
     private static string[] ReadCheckpoint(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
 
-    /// <summary>An OData condition "strictly after these key values", for the key's fields in order.</summary>
+    /// <summary>An OData condition "strictly after these key values", for the key's text fields in order.</summary>
     private static string? After(IReadOnlyList<string> fields, string[]? values)
     {
         if (values is null || values.Length != fields.Count)
