@@ -38,6 +38,14 @@ internal sealed partial class DataverseService
         }
 
         var values = ReadBody(request, table, transaction);
+        var (row, created) = await UpsertRowAsync(table, address, existing, values, transaction, cancellationToken);
+        return Written(request, table, row, created);
+    }
+
+    /// <summary>The upsert itself: the row created with its key's values when missing, updated when there.</summary>
+    private async Task<(StoredRow Row, bool Created)> UpsertRowAsync(
+        TableSchema table, RowAddress address, StoredRow? existing, Row values, WriteTransaction transaction, CancellationToken cancellationToken)
+    {
         if (existing is null)
         {
             for (var i = 0; i < address.Fields.Count; i++)
@@ -45,7 +53,7 @@ internal sealed partial class DataverseService
                 values[address.Fields[i]] = address.Values[i];
             }
 
-            return await InsertAsync(request, table, values, transaction, cancellationToken);
+            return (await InsertRowAsync(table, values, transaction, cancellationToken), true);
         }
 
         foreach (var field in address.Fields.Append(table.PrimaryIdField!))
@@ -60,7 +68,7 @@ internal sealed partial class DataverseService
         var composed = ComposedColumns.For(table, values, existing.Values);
         var updated = transaction.Update(table, existing, values, composed);
         await webhooks.OnOperationAsync(transaction, "Update", table, WithId(table, ComposedColumns.With(values, composed), updated), updated, existing, cancellationToken);
-        return Written(request, table, updated, created: false);
+        return (updated, false);
     }
 
     /// <summary>DELETE by id or alternate key; an <c>If-Match</c> ETag deletes only the version it names.</summary>
@@ -78,7 +86,10 @@ internal sealed partial class DataverseService
         return ODataResponse.NoContent();
     }
 
-    private async Task<ODataResponse> InsertAsync(ODataRequest request, TableSchema table, Row values, WriteTransaction transaction, CancellationToken cancellationToken)
+    private async Task<ODataResponse> InsertAsync(ODataRequest request, TableSchema table, Row values, WriteTransaction transaction, CancellationToken cancellationToken) =>
+        Written(request, table, await InsertRowAsync(table, values, transaction, cancellationToken), created: true);
+
+    private async Task<StoredRow> InsertRowAsync(TableSchema table, Row values, WriteTransaction transaction, CancellationToken cancellationToken)
     {
         var idField = table.PrimaryIdField!;
         if (values.GetValueOrDefault(idField) is null)
@@ -89,7 +100,7 @@ internal sealed partial class DataverseService
         var composed = ComposedColumns.For(table, values, null);
         var created = transaction.Insert(table, values, composed);
         await webhooks.OnOperationAsync(transaction, "Create", table, ComposedColumns.With(values, composed), created, null, cancellationToken);
-        return Written(request, table, created, created: true);
+        return created;
     }
 
     /// <summary>204 with the row's address, or the row itself when the caller prefers <c>return=representation</c>.</summary>

@@ -61,6 +61,7 @@ internal sealed partial class DataverseService(
             ("GET", null, ["$count"]) => Count(table),
             ("GET", not null, []) => ReadOne(request, table, path.KeyText),
             ("POST", null, []) => await CreateAsync(request, table, RequireTransaction(transaction), cancellationToken),
+            ("POST", null, [UpsertMultiple]) => await UpsertMultipleAsync(request, table, RequireTransaction(transaction), cancellationToken),
             ("PATCH", not null, []) => await UpsertAsync(request, table, path.KeyText, RequireTransaction(transaction), cancellationToken),
             ("DELETE", not null, []) => await DeleteAsync(request, table, path.KeyText, RequireTransaction(transaction), cancellationToken),
             _ => throw new ODataException(405, "0x80060888", $"{request.Method} is not supported on '{request.Path}'."),

@@ -43,7 +43,7 @@ public sealed class ChangeWriter(FinOpsClient finOps, DataverseClient dataverse,
         await RunBatchesAsync(ready, async batch =>
         {
             var writes = batch.Select(b => b.Write).ToArray();
-            var results = await Fallback(await dataverse.WriteAsync(writes, atomic: true, cancellationToken), r => r.Success, () => dataverse.WriteAsync(writes, atomic: false, cancellationToken));
+            var results = await Fallback(await WholeAsync(writes, cancellationToken), r => r.Success, () => dataverse.WriteAsync(writes, atomic: false, cancellationToken));
             foreach (var result in results)
             {
                 var index = batch[result.Index].Index;
@@ -67,6 +67,28 @@ public sealed class ChangeWriter(FinOpsClient finOps, DataverseClient dataverse,
             }
         });
         return outcomes.Select(o => o!).ToArray();
+    }
+
+    /// <summary>
+    /// A batch as one transaction: upserts of one table by key as one UpsertMultiple request, anything else as
+    /// one change set. A refusal comes back as failed outcomes, for the row-by-row fallback.
+    /// </summary>
+    private async Task<IReadOnlyList<DataverseWriteOutcome>> WholeAsync(DataverseWrite[] writes, CancellationToken cancellationToken)
+    {
+        if (writes.Length == 0 || writes.Any(w => w.Operation != DataverseOperation.Upsert || w.Key is null || w.Table != writes[0].Table))
+        {
+            return await dataverse.WriteAsync(writes, atomic: true, cancellationToken);
+        }
+
+        try
+        {
+            var ids = await dataverse.UpsertMultipleAsync(writes[0].Table, writes, cancellationToken);
+            return ids.Select((id, i) => new DataverseWriteOutcome(i, true, 200, null, id)).ToArray();
+        }
+        catch (Connectors.ConnectorException e) when (e.Status is >= 400 and < 500)
+        {
+            return writes.Select((_, i) => new DataverseWriteOutcome(i, false, e.Status.Value, e.Message, null)).ToArray();
+        }
     }
 
     /// <summary>The change set's outcomes when all rows were written; otherwise the rows again, each on its own.</summary>

@@ -33,6 +33,33 @@ public sealed class ChangeWriterTests
     }
 
     [Fact]
+    public async Task Upserts_go_as_one_request_and_when_one_is_refused_the_others_are_still_written()
+    {
+        await using var harness = await SyncHarness.StartAsync(finOpsDemo: false);
+        var transport = harness.DataverseEmulator.Transport();
+        var dataverse = new DataverseClient(transport, harness.DataverseEmulator.Schema);
+        var writer = new ChangeWriter(harness.FinOps, dataverse, new LookupResolver(dataverse), new ChangeWriterOptions(BatchSize: 50, Parallelism: 1));
+        var company = (await dataverse.CompanyIdAsync("dat", CancellationToken.None))!.Value;
+        DataverseRowWrite Upsert(int i, string name) => new(
+            RowKey.Of(("CustomerAccount", $"U-{i:D2}")), "dat", "account", DataverseOperation.Upsert,
+            DataverseKey.ByAlternateKey(("accountnumber", $"U-{i:D2}"), ("msdyn_company", company)), new Row { ["name"] = name }, []);
+
+        var requests = transport.Statistics.Requests;
+        Assert.All(await writer.WriteToDataverseAsync(Enumerable.Range(0, 30).Select(i => Upsert(i, $"Account {i}")).ToArray(), CancellationToken.None), o => Assert.True(o.Success, o.Message));
+        Assert.Equal(requests + 1, transport.Statistics.Requests);
+
+        var outcomes = await writer.WriteToDataverseAsync(Enumerable.Range(0, 30).Select(i => Upsert(i, i == 7 ? new string('x', 500) : $"Renamed {i}")).ToArray(), CancellationToken.None);
+
+        var refused = Assert.Single(outcomes, o => !o.Success);
+        Assert.Equal("customerAccount='U-07'", refused.Key.ToString(), ignoreCase: true);
+        Assert.Contains("at most 160", refused.Message, StringComparison.Ordinal);
+        var accounts = await harness.AccountsAsync();
+        Assert.Equal(30, accounts.Count);
+        Assert.StartsWith("Renamed 8|", accounts["dat|U-08"], StringComparison.Ordinal);
+        Assert.StartsWith("Account 7|", accounts["dat|U-07"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_lookup_that_finds_nothing_fails_its_row_before_anything_is_sent()
     {
         await using var harness = await SyncHarness.StartAsync(finOpsDemo: false);
