@@ -14,27 +14,16 @@ public sealed partial class RowMapper
     public MapResult ToDataverse(Row source, IReadOnlyCollection<string>? changedFields = null)
     {
         var key = KeyOfFinOps(source);
+        if (Admit(toDataverse, key, source, changedFields) is { } refused)
+        {
+            return refused;
+        }
+
         var company = Map.CompanySpecific ? key.Parts[0].Value as string : null;
-        if (Map.CompanySpecific && !CompanyLinked(company))
-        {
-            return Skipped(key, company is null ? "the row has no company" : $"the company '{company}' is not linked");
-        }
-
-        if (finOpsFilter is not null && !FilterEvaluator.Matches(finOpsFilter, source, FinOpsTable))
-        {
-            return Skipped(key, $"outside the F&O filter {Map.FinOpsFilter}");
-        }
-
-        var carried = mappings.Where(m => m.Mapping.Carries(SyncDirection.FinOpsToDataverse)).ToArray();
-        if (!Touches(changedFields, carried.Where(m => !m.IsKey && m.FinOps is not null).Select(m => m.FinOps!.Name), finOpsFilter))
-        {
-            return new MapResult { Outcome = MapOutcome.Unchanged, Key = key };
-        }
-
         var values = new Row();
         var errors = new List<RowError>();
         var lookups = new Dictionary<string, List<(IReadOnlyList<string> Remaining, object? Value)>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var mapping in carried)
+        foreach (var mapping in toDataverse.Carried)
         {
             if (changedFields is not null && !mapping.IsKey && (mapping.FinOps is null || !changedFields.Contains(mapping.FinOps.Name, StringComparer.OrdinalIgnoreCase)))
             {
@@ -130,6 +119,4 @@ public sealed partial class RowMapper
         var code = companies.AlternateKeys[0].Fields[0];
         return new LookupRequest(lookup.Name, companies.Name, [new LookupCondition(code, company)], $"{lookup.Name}.{code}");
     }
-
-    private static MapResult Skipped(RowKey key, string reason) => new() { Outcome = MapOutcome.Skipped, Key = key, Reason = reason };
 }

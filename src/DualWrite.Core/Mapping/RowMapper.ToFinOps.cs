@@ -14,23 +14,12 @@ public sealed partial class RowMapper
     public MapResult ToFinOps(Row source, IReadOnlyCollection<string>? changedFields = null)
     {
         var key = KeyOfDataverse(source);
+        if (Admit(toFinOps, key, source, changedFields) is { } refused)
+        {
+            return refused;
+        }
+
         var company = Map.CompanySpecific ? key.Parts[0].Value as string : null;
-        if (Map.CompanySpecific && !CompanyLinked(company))
-        {
-            return Skipped(key, company is null ? "the row has no company" : $"the company '{company}' is not linked");
-        }
-
-        if (dataverseFilter is not null && !FilterEvaluator.Matches(dataverseFilter, source, DataverseTable, ResolveDataverse))
-        {
-            return Skipped(key, $"outside the Dataverse filter {Map.DataverseFilter}");
-        }
-
-        var carried = mappings.Where(m => m.Mapping.Carries(SyncDirection.DataverseToFinOps)).ToArray();
-        if (!Touches(changedFields, carried.Where(m => !m.IsKey && m.DataverseColumn is not null).Select(m => m.DataverseColumn!.Name), dataverseFilter))
-        {
-            return new MapResult { Outcome = MapOutcome.Unchanged, Key = key };
-        }
-
         var values = new Row();
         if (company is not null)
         {
@@ -38,7 +27,7 @@ public sealed partial class RowMapper
         }
 
         var errors = new List<RowError>();
-        foreach (var mapping in carried)
+        foreach (var mapping in toFinOps.Carried)
         {
             if (changedFields is not null && !mapping.IsKey
                 && (mapping.DataverseColumn is null || !changedFields.Contains(mapping.DataverseColumn.Name, StringComparer.OrdinalIgnoreCase)))

@@ -14,8 +14,8 @@ public sealed partial class RowMapper
 {
     private readonly EnvironmentSchema dataverseSchema;
     private readonly IReadOnlyList<CompiledMapping> mappings;
-    private readonly FilterExpression? finOpsFilter;
-    private readonly FilterExpression? dataverseFilter;
+    private readonly MapSide toDataverse;
+    private readonly MapSide toFinOps;
     private readonly HashSet<string>? companies;
 
     public RowMapper(TableMap map, EnvironmentSchema finOps, EnvironmentSchema dataverse, MapperOptions? options = null)
@@ -37,8 +37,22 @@ public sealed partial class RowMapper
         var keyPaths = map.IntegrationKey.Where(k => !k.Equals(CompanyPath)).ToHashSet();
         mappings = map.Fields.Select(f => Compile(f, keyPaths.Contains(f.Dataverse!))).ToArray();
         Key = mappings.Where(m => m.IsKey).Select(m => new IntegrationKeyPart(m.FinOps!, m.Mapping.Dataverse!, m.DataverseLeaf!)).ToArray();
-        finOpsFilter = map.FinOpsFilter is null ? null : FinOpsRangeParser.Parse(map.FinOpsFilter);
-        dataverseFilter = map.DataverseFilter is null ? null : ODataFilterParser.Parse(map.DataverseFilter);
+        var finOpsFilter = map.FinOpsFilter is null ? null : FinOpsRangeParser.Parse(map.FinOpsFilter);
+        var dataverseFilter = map.DataverseFilter is null ? null : ODataFilterParser.Parse(map.DataverseFilter);
+        var toDataverseMappings = mappings.Where(m => m.Mapping.Carries(SyncDirection.FinOpsToDataverse)).ToArray();
+        var toFinOpsMappings = mappings.Where(m => m.Mapping.Carries(SyncDirection.DataverseToFinOps)).ToArray();
+        toDataverse = new MapSide(
+            finOpsFilter,
+            finOpsFilter is null ? null : FilterEvaluator.Compile(finOpsFilter, FinOpsTable),
+            $"the F&O filter {map.FinOpsFilter}",
+            toDataverseMappings,
+            toDataverseMappings.Where(m => !m.IsKey && m.FinOps is not null).Select(m => m.FinOps!.Name).ToArray());
+        toFinOps = new MapSide(
+            dataverseFilter,
+            dataverseFilter is null ? null : FilterEvaluator.Compile(dataverseFilter, DataverseTable, ResolveDataverse),
+            $"the Dataverse filter {map.DataverseFilter}",
+            toFinOpsMappings,
+            toFinOpsMappings.Where(m => !m.IsKey && m.DataverseColumn is not null).Select(m => m.DataverseColumn!.Name).ToArray());
         DataverseReadPaths = mappings
             .Where(m => m.Mapping.Dataverse is { IsLookup: true } && (m.IsKey || m.Mapping.Carries(SyncDirection.DataverseToFinOps)))
             .Select(m => m.Mapping.Dataverse!)
@@ -210,11 +224,30 @@ public sealed partial class RowMapper
         return true;
     }
 
-    /// <summary>Whether an update touched anything the map carries (or its filter reads): if not, nothing is sent.</summary>
-    private static bool Touches(IReadOnlyCollection<string>? changed, IEnumerable<string> carried, FilterExpression? filter) =>
-        changed is null
-        || changed.Any(c => carried.Contains(c, StringComparer.OrdinalIgnoreCase))
-        || (filter is not null && FilterFields(filter).Any(f => changed.Contains(f, StringComparer.OrdinalIgnoreCase)));
+    /// <summary>
+    /// Whether a row goes through at all: its company is linked, it is inside the source's filter, and (for an
+    /// update) the change touched something the map carries or its filter reads. Null when it goes through.
+    /// </summary>
+    private MapResult? Admit(MapSide side, RowKey key, Row source, IReadOnlyCollection<string>? changed)
+    {
+        var company = Map.CompanySpecific ? key.Parts[0].Value as string : null;
+        if (Map.CompanySpecific && !CompanyLinked(company))
+        {
+            return Skipped(key, company is null ? "the row has no company" : $"the company '{company}' is not linked");
+        }
+
+        if (side.Matches is not null && !side.Matches(source))
+        {
+            return Skipped(key, "outside " + side.FilterName);
+        }
+
+        var touched = changed is null
+            || changed.Any(c => side.SourceFields.Contains(c, StringComparer.OrdinalIgnoreCase))
+            || (side.Filter is not null && FilterFields(side.Filter).Any(f => changed.Contains(f, StringComparer.OrdinalIgnoreCase)));
+        return touched ? null : new MapResult { Outcome = MapOutcome.Unchanged, Key = key };
+    }
+
+    private static MapResult Skipped(RowKey key, string reason) => new() { Outcome = MapOutcome.Skipped, Key = key, Reason = reason };
 
     private static IEnumerable<string> FilterFields(FilterExpression filter) => filter switch
     {

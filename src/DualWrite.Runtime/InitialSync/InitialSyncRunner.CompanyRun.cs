@@ -22,6 +22,19 @@ public sealed partial class InitialSyncRunner
         // the row they point at may be one of the rows being created.
         private readonly List<DataverseRowWrite> selfLookups = [];
         private readonly bool companySpecific = mapper.Map.CompanySpecific;
+
+        // Worked out once per company rather than for every row on both sides.
+        private readonly Dictionary<SyncDirection, string[]> sources = new()
+        {
+            [SyncDirection.FinOpsToDataverse] = SourcesOf(mapper.Map, SyncDirection.FinOpsToDataverse),
+            [SyncDirection.DataverseToFinOps] = SourcesOf(mapper.Map, SyncDirection.DataverseToFinOps),
+        };
+
+        private readonly Dictionary<SyncDirection, string[]> oneWaySources = new()
+        {
+            [SyncDirection.FinOpsToDataverse] = OneWaySources(mapper.Map, SyncDirection.FinOpsToDataverse),
+            [SyncDirection.DataverseToFinOps] = OneWaySources(mapper.Map, SyncDirection.DataverseToFinOps),
+        };
         private string? company;
         private Guid? companyId;
         private SyncCounts dv = start.ToDataverse;
@@ -114,10 +127,10 @@ public sealed partial class InitialSyncRunner
             // nothing to say about it.
             var masterWay = Of(run.Master);
             var toDv = masterWay == SyncDirection.FinOpsToDataverse
-                ? mapper.ToDataverse(finOpsRow, Sources(SyncDirection.FinOpsToDataverse))
+                ? mapper.ToDataverse(finOpsRow, sources[SyncDirection.FinOpsToDataverse])
                 : OneWay(SyncDirection.FinOpsToDataverse, finOpsRow);
             var toFo = masterWay == SyncDirection.DataverseToFinOps
-                ? mapper.ToFinOps(dataverseRow, Sources(SyncDirection.DataverseToFinOps))
+                ? mapper.ToFinOps(dataverseRow, sources[SyncDirection.DataverseToFinOps])
                 : OneWay(SyncDirection.DataverseToFinOps, dataverseRow);
             if (toDv is not null)
             {
@@ -144,16 +157,16 @@ public sealed partial class InitialSyncRunner
             }
         }
 
-        private string[] Sources(SyncDirection direction) =>
-            mapper.Map.Fields.Where(f => f.Carries(direction))
+        private static string[] SourcesOf(TableMap map, SyncDirection direction) =>
+            map.Fields.Where(f => f.Carries(direction))
                 .Select(f => direction == SyncDirection.FinOpsToDataverse ? f.FinOps : f.Dataverse?.Column)
                 .OfType<string>()
                 .ToArray();
 
         private MapResult? OneWay(SyncDirection direction, Row source)
         {
-            var sources = OneWaySources(mapper.Map, direction);
-            return sources.Length == 0 ? null : mapper.Apply(direction, source, sources);
+            var oneWay = oneWaySources[direction];
+            return oneWay.Length == 0 ? null : mapper.Apply(direction, source, oneWay);
         }
 
         private async Task<bool> HoldsAsync(Row dataverseRow, MapResult mapped, CancellationToken cancellationToken)
