@@ -8,10 +8,15 @@ namespace DualWrite.Cli;
 internal static class DualWriteCommand
 {
     /// <param name="console">Where commands write; the terminal by default.</param>
-    public static RootCommand Create(IAnsiConsole? console = null) => new("DualWrite: keeps a Finance and Operations environment and a Dataverse environment in step.")
+    public static RootCommand Create(IAnsiConsole? console = null)
     {
-        UpCommand.Create(),
-        EnvCommand.Create(),
-        MapsCommand.Create(console ?? AnsiConsole.Console),
-    };
+        console ??= AnsiConsole.Console;
+        return new("DualWrite: keeps a Finance and Operations environment and a Dataverse environment in step.")
+        {
+            UpCommand.Create(),
+            EnvCommand.Create(),
+            ServeCommand.Create(console),
+            MapsCommand.Create(console),
+        };
+    }
 }

@@ -6,7 +6,7 @@ namespace DualWrite.Environments.Hosting;
 /// An environment runs inside a process that owns the console and its signals (the CLI, a test); it must not
 /// take Ctrl+C or SIGTERM for itself, or the process would outlive its environments.
 /// </summary>
-internal sealed class EmbeddedLifetime : IHostLifetime
+public sealed class EmbeddedLifetime : IHostLifetime
 {
     public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -1,4 +1,5 @@
 using DualWrite.Core.Maps;
+using DualWrite.Runtime.InitialSync;
 using DualWrite.Runtime.Store;
 
 namespace DualWrite.Runtime.Lifecycle;
@@ -7,15 +8,22 @@ namespace DualWrite.Runtime.Lifecycle;
 /// The states and actions of table maps, enforced: every action is checked against the table of SPEC section 3
 /// for every map it names before any map moves, and every move goes to the map's activity log.
 /// </summary>
-public sealed class MapLifecycle(IRuntimeStore store, Func<IReadOnlyList<TableMap>> activeMaps)
+public sealed class MapLifecycle(IRuntimeStore store, Func<CancellationToken, Task<IReadOnlyList<TableMap>>> activeMaps)
 {
+    /// <param name="store">Where states and activity are kept.</param>
+    /// <param name="activeMaps">The active maps, when they do not change while this instance lives.</param>
+    public MapLifecycle(IRuntimeStore store, Func<IReadOnlyList<TableMap>> activeMaps)
+        : this(store, _ => Task.FromResult(activeMaps()))
+    {
+    }
+
     /// <summary>
     /// What Run offers for a map: it and the maps it needs that are not running yet, in dependency order, each
     /// with initial sync, and Dataverse as master.
     /// </summary>
     public async Task<RunRequest> PlanRunAsync(string mapName, CancellationToken cancellationToken)
     {
-        var maps = activeMaps();
+        var maps = await activeMaps(cancellationToken);
         var map = Find(maps, mapName);
         var states = await store.GetStatesAsync(cancellationToken);
         var related = MapOrder.Required(map, maps).Where(m => StateOf(states, m.Name) == MapState.NotRunning);
@@ -24,11 +32,13 @@ public sealed class MapLifecycle(IRuntimeStore store, Func<IReadOnlyList<TableMa
 
     /// <summary>
     /// Starts the maps of a run: each must be Not running, and the order must put every map after those it
-    /// depends on among them. Maps with initial sync become Initializing, the others Running.
+    /// depends on among them. Maps with initial sync become Initializing, each with its run opened, so that the
+    /// runs' order is the run's order and their master is kept whatever happens to the process; the others become
+    /// Running.
     /// </summary>
     public async Task StartAsync(RunRequest request, string who, CancellationToken cancellationToken)
     {
-        var maps = activeMaps();
+        var maps = await activeMaps(cancellationToken);
         var chosen = request.Maps.Select(i => Find(maps, i.Map)).ToArray();
         var problems = MapOrder.Check(chosen).ToList();
         var duplicate = request.Maps.GroupBy(i => i.Map, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
@@ -58,6 +68,11 @@ public sealed class MapLifecycle(IRuntimeStore store, Func<IReadOnlyList<TableMa
         foreach (var (item, map) in request.Maps.Zip(chosen))
         {
             var target = item.InitialSync ? MapState.Initializing : MapState.Running;
+            if (item.InitialSync)
+            {
+                await store.StartSyncRunAsync(map.Name, request.Master, request.Rerun == RerunMode.WithoutErrors, cancellationToken);
+            }
+
             var detail = $"master {request.Master}, initial sync {(item.InitialSync ? "on" : "skipped")}, order {string.Join(" > ", chosen.Select(m => m.Name))}";
             await MoveAsync(map.Name, MapState.NotRunning, target, who, MapAction.Run, detail, cancellationToken);
         }
@@ -71,7 +86,7 @@ public sealed class MapLifecycle(IRuntimeStore store, Func<IReadOnlyList<TableMa
             throw new LifecycleException("Run takes a run request with the related maps, initial sync and master: use StartAsync");
         }
 
-        var maps = activeMaps();
+        var maps = await activeMaps(cancellationToken);
         var states = await store.GetStatesAsync(cancellationToken);
         var moves = new List<(string Map, MapState From, MapState To)>();
         var refusals = new List<string>();
@@ -106,6 +121,10 @@ public sealed class MapLifecycle(IRuntimeStore store, Func<IReadOnlyList<TableMa
             ? MoveAsync(map, from, MapState.Running, "runtime", null, detail, cancellationToken)
             : throw new LifecycleException($"'{map}' cannot complete from {MapTransitions.Describe(from)}");
 
+    /// <summary>The runtime's own move when an initial sync cannot go on: the map stops, with the reason in its log.</summary>
+    public Task FailAsync(string map, string reason, CancellationToken cancellationToken) =>
+        MoveAsync(map, MapState.Initializing, MapState.NotRunning, "runtime", null, "initial sync failed: " + reason, cancellationToken, "Failed");
+
     private static MapState StateOf(IReadOnlyDictionary<string, MapState> states, string map) =>
         states.TryGetValue(map, out var state) ? state : MapState.NotRunning;
 
@@ -113,9 +132,9 @@ public sealed class MapLifecycle(IRuntimeStore store, Func<IReadOnlyList<TableMa
         maps.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new LifecycleException($"there is no active map '{name}'; the maps are {string.Join(", ", maps.Select(m => m.Name))}");
 
-    private async Task MoveAsync(string map, MapState from, MapState to, string who, MapAction? action, string? detail, CancellationToken cancellationToken)
+    private async Task MoveAsync(string map, MapState from, MapState to, string who, MapAction? action, string? detail, CancellationToken cancellationToken, string ownMove = "Completed")
     {
-        var label = action is { } a ? MapTransitions.Describe(a) : "Completed";
+        var label = action is { } a ? MapTransitions.Describe(a) : ownMove;
         if (!await store.TransitionAsync(map, from, to, who, label, detail, cancellationToken))
         {
             throw new LifecycleException($"'{map}' changed state while {label} was being applied; read its state and try again");

@@ -21,8 +21,8 @@ public sealed class InitialSyncServiceTests
         Assert.Equal(MapState.Running, await harness.Store.Store.GetStateAsync("Legal entities", CancellationToken.None));
         Assert.Equal(MapState.Initializing, await harness.Store.Store.GetStateAsync(Groups, CancellationToken.None));
 
-        await service.RunAsync("Terms of payment", Master.Dataverse, RerunMode.Everything, CancellationToken.None);
-        var run = await service.RunAsync(Groups, Master.Dataverse, RerunMode.Everything, CancellationToken.None);
+        await service.RunAsync("Terms of payment", CancellationToken.None);
+        var run = await service.RunAsync(Groups, CancellationToken.None);
 
         Assert.Equal(SyncRunStatus.Completed, run.Status);
         Assert.Contains("to Dataverse: 15 read, 15 created", run.Message, StringComparison.Ordinal);
@@ -39,23 +39,23 @@ public sealed class InitialSyncServiceTests
         var (lifecycle, service) = Build(harness);
         await harness.Store.Store.SetCompaniesAsync(SyncHarness.Companies, CancellationToken.None);
         await lifecycle.StartAsync(new RunRequest([new RunItem("Legal entities", false), new RunItem("Terms of payment"), new RunItem(Groups)]), "ana", CancellationToken.None);
-        await service.RunAsync("Terms of payment", Master.Dataverse, RerunMode.Everything, CancellationToken.None);
+        await service.RunAsync("Terms of payment", CancellationToken.None);
 
         // A group whose terms of payment do not exist in Dataverse fails its row.
         await harness.FinOps.WriteAsync([FinOpsWrite.Update("CustomerGroups", RowKey.Of(("dataAreaId", "usmf"), ("CustomerGroupId", "10")), new Row { ["PaymentTermId"] = "Nowhere" })], atomic: true, CancellationToken.None);
-        var first = await service.RunAsync(Groups, Master.Dataverse, RerunMode.Everything, CancellationToken.None);
+        var first = await service.RunAsync(Groups, CancellationToken.None);
         Assert.Contains("1 failed", first.Message, StringComparison.Ordinal);
 
         await harness.FinOps.WriteAsync([FinOpsWrite.Update("CustomerGroups", RowKey.Of(("dataAreaId", "usmf"), ("CustomerGroupId", "10")), new Row { ["PaymentTermId"] = null })], atomic: true, CancellationToken.None);
         await lifecycle.ApplyAsync([Groups], MapAction.Stop, "ana", CancellationToken.None);
-        await lifecycle.StartAsync(new RunRequest([new RunItem(Groups)]), "ana", CancellationToken.None);
-        var withoutErrors = await service.RunAsync(Groups, Master.Dataverse, RerunMode.WithoutErrors, CancellationToken.None);
+        await lifecycle.StartAsync(new RunRequest([new RunItem(Groups)], Rerun: RerunMode.WithoutErrors), "ana", CancellationToken.None);
+        var withoutErrors = await service.RunAsync(Groups, CancellationToken.None);
         Assert.Contains("0 created", withoutErrors.Message, StringComparison.Ordinal);
         Assert.Null(await harness.Dataverse.FindIdAsync("msdyn_customergroup", new Dictionary<string, object?> { ["msdyn_groupid"] = "10", ["msdyn_company"] = await harness.Dataverse.CompanyIdAsync("usmf", CancellationToken.None) }, CancellationToken.None));
 
         await lifecycle.ApplyAsync([Groups], MapAction.Stop, "ana", CancellationToken.None);
         await lifecycle.StartAsync(new RunRequest([new RunItem(Groups)]), "ana", CancellationToken.None);
-        var everything = await service.RunAsync(Groups, Master.Dataverse, RerunMode.Everything, CancellationToken.None);
+        var everything = await service.RunAsync(Groups, CancellationToken.None);
         Assert.Contains("1 created", everything.Message, StringComparison.Ordinal);
     }
 
@@ -64,7 +64,7 @@ public sealed class InitialSyncServiceTests
     {
         await using var harness = await SyncHarness.StartAsync(finOpsDemo: false);
         var (_, service) = Build(harness);
-        var refusal = await Assert.ThrowsAsync<LifecycleException>(() => service.RunAsync(Groups, Master.Dataverse, RerunMode.Everything, CancellationToken.None));
+        var refusal = await Assert.ThrowsAsync<LifecycleException>(() => service.RunAsync(Groups, CancellationToken.None));
         Assert.Contains("'Customer groups' is Not running", refusal.Message, StringComparison.Ordinal);
     }
 

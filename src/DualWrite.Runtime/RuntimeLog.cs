@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace DualWrite.Runtime;
+
+internal static partial class RuntimeLog
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Initial sync of {Map} (run {Run}) starting or continuing")]
+    public static partial void InitialSyncStarted(ILogger logger, string map, long run);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Initial sync of {Map} done: {Summary}")]
+    public static partial void InitialSyncDone(ILogger logger, string map, string summary);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Initial sync of {Map} failed (attempt {Attempt}); trying again in {Wait}: {Reason}")]
+    public static partial void InitialSyncRetry(ILogger logger, string map, int attempt, TimeSpan wait, string reason);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "Initial sync of {Map} given up after {Attempts} attempts; the map is stopped: {Reason}")]
+    public static partial void InitialSyncAbandoned(ILogger logger, string map, int attempts, string reason);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "The runtime's own work failed and is tried again at the next look: {Reason}")]
+    public static partial void WorkFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,37 @@
+using DualWrite.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DualWrite.Server.Hosting;
+
+/// <summary>A runtime that is listening: where, and the runtime itself.</summary>
+public sealed class RunningServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    internal RunningServer(WebApplication app, DualWriteRuntime runtime)
+    {
+        this.app = app;
+        Runtime = runtime;
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    /// <summary>The runtime's root: <c>http://127.0.0.1:5100/</c>; the hooks arrive below it.</summary>
+    public Uri BaseAddress { get; }
+
+    public DualWriteRuntime Runtime { get; }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        await Runtime.DisposeAsync();
+    }
+}

@@ -1,0 +1,68 @@
+using DualWrite.Connectors.Http;
+using DualWrite.Environments.Faults;
+using DualWrite.Runtime.Connection;
+using DualWrite.Runtime.InitialSync;
+using DualWrite.Runtime.Lifecycle;
+
+namespace DualWrite.Server.Tests.InitialSync;
+
+public sealed class InitialSyncWorkTests
+{
+    private const string Groups = "Customer groups";
+
+    private static readonly RunRequest GroupsWithTerms = new([new RunItem("Legal entities", InitialSync: false), new RunItem("Terms of payment"), new RunItem(Groups)]);
+
+    [Fact]
+    public async Task Run_starts_the_initial_syncs_in_order_and_each_map_goes_on_to_Running_by_itself()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+
+        await harness.Runtime.StartAsync(GroupsWithTerms, "ana", CancellationToken.None);
+
+        await WaitForAsync(harness, Groups, MapState.Running);
+        var terms = await harness.Runtime.Store.GetLatestSyncRunAsync("Terms of payment", CancellationToken.None);
+        var groups = await harness.Runtime.Store.GetLatestSyncRunAsync(Groups, CancellationToken.None);
+        Assert.Equal(SyncRunStatus.Completed, terms!.Status);
+        Assert.Equal(SyncRunStatus.Completed, groups!.Status);
+        Assert.True(terms.Id < groups.Id, "the runs follow the run's order");
+        Assert.Contains("to Dataverse: 5 read, 5 created", groups.Message, StringComparison.Ordinal);
+        var activity = await harness.Runtime.Store.GetActivityAsync(Groups, 10, CancellationToken.None);
+        Assert.Equal(("runtime", "Completed"), (activity[0].Who, activity[0].Action));
+        Assert.Equal(("ana", "Run"), (activity[1].Who, activity[1].Action));
+    }
+
+    [Fact]
+    public async Task An_initial_sync_that_keeps_failing_is_tried_again_visibly_then_the_map_stops_with_the_reason()
+    {
+        await using var harness = await ServerHarness.StartAsync(o => o with
+        {
+            PollInterval = TimeSpan.FromMilliseconds(50),
+            RetryDelay = TimeSpan.FromMilliseconds(100),
+            MaxAttempts = 3,
+            Connection = new ConnectionOptions { Retry = new RetryPolicy(MaxAttempts: 2, MaxDelay: TimeSpan.FromSeconds(2)) },
+        });
+        await harness.DataverseEmulator.SetFaultsAsync(new FaultSettings { ThrottleShare = 1, RetryAfterSeconds = 0 });
+
+        await harness.Runtime.StartAsync(new RunRequest([new RunItem("Legal entities", InitialSync: false), new RunItem("Terms of payment")]), "ana", CancellationToken.None);
+
+        await WaitForAsync(harness, "Terms of payment", MapState.NotRunning);
+        var activity = await harness.Runtime.Store.GetActivityAsync("Terms of payment", 10, CancellationToken.None);
+        Assert.Equal(("runtime", "Failed"), (activity[0].Who, activity[0].Action));
+        Assert.Contains("initial sync failed:", activity[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("attempt 3 of 3", activity[0].Detail, StringComparison.Ordinal);
+        Assert.Equal(2, activity.Count(a => a.Action == "Retry"));
+        Assert.Contains("initial sync attempt 1 of 3 failed", activity.Single(a => a.Detail!.Contains("attempt 1", StringComparison.Ordinal)).Detail, StringComparison.Ordinal);
+        var run = await harness.Runtime.Store.GetLatestSyncRunAsync("Terms of payment", CancellationToken.None);
+        Assert.Equal(SyncRunStatus.Failed, run!.Status);
+    }
+
+    private static async Task WaitForAsync(ServerHarness harness, string map, MapState state)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await harness.Runtime.Store.GetStateAsync(map, CancellationToken.None) != state)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"'{map}' did not become {state} within a minute");
+            await Task.Delay(50);
+        }
+    }
+}

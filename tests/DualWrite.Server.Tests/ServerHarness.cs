@@ -1,0 +1,66 @@
+using DualWrite.Connectors.Dataverse;
+using DualWrite.Connectors.FinOps;
+using DualWrite.Environments.Hosting;
+using DualWrite.Runtime;
+using DualWrite.Runtime.Connection;
+using DualWrite.Server.Hosting;
+using DualWrite.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace DualWrite.Server.Tests;
+
+/// <summary>
+/// An F&amp;O with its demo companies, an empty Dataverse, and the runtime serving on a loopback port, linked to both
+/// for usmf with its hooks pointing at it; and clients that act on both sides as their administrators, as users do.
+/// </summary>
+internal sealed class ServerHarness : IAsyncDisposable
+{
+    private readonly string directory;
+
+    private ServerHarness(Emulator finOps, Emulator dataverse, RunningServer server, string directory)
+    {
+        FinOpsEmulator = finOps;
+        DataverseEmulator = dataverse;
+        Server = server;
+        this.directory = directory;
+        FinOps = new FinOpsClient(finOps.Transport("admin"), finOps.Schema);
+        Dataverse = new DataverseClient(dataverse.Transport("admin"), dataverse.Schema);
+    }
+
+    public Emulator FinOpsEmulator { get; }
+
+    public Emulator DataverseEmulator { get; }
+
+    public RunningServer Server { get; }
+
+    public DualWriteRuntime Runtime => Server.Runtime;
+
+    public FinOpsClient FinOps { get; }
+
+    public DataverseClient Dataverse { get; }
+
+    /// <param name="configure">Changes to the runtime's options; by default it looks for work only once an hour, so that only what a test starts happens.</param>
+    public static async Task<ServerHarness> StartAsync(Func<RuntimeOptions, RuntimeOptions>? configure = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "dualwrite-server-tests", Guid.NewGuid().ToString("N"));
+        var finOps = await Emulator.StartAsync(EnvironmentKind.FinOps, demo: true);
+        var dataverse = await Emulator.StartAsync(EnvironmentKind.Dataverse);
+        var server = await RuntimeServer.StartAsync(new ServerOptions
+        {
+            Url = "http://127.0.0.1:0",
+            Runtime = (configure ?? (o => o))(new RuntimeOptions { StorePath = Path.Combine(directory, "runtime.db"), PollInterval = TimeSpan.FromHours(1) }),
+        });
+        var harness = new ServerHarness(finOps, dataverse, server, directory);
+        await harness.Runtime.Connection.LinkAsync(new LinkRequest(finOps.Address(), dataverse.Address(), server.BaseAddress) { Companies = ["usmf"] }, "tester", CancellationToken.None);
+        return harness;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await FinOpsEmulator.DisposeAsync();
+        await DataverseEmulator.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+}
