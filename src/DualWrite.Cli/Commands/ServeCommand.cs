@@ -20,13 +20,17 @@ internal static class ServeCommand
         var parallel = new Option<int>("--parallel") { Description = "Change sets in flight at once.", DefaultValueFactory = _ => new ChangeWriterOptions().Parallelism };
         var verbose = new Option<bool>("--verbose") { Description = "Log the runtime's work to the console." };
         var command = new Command("serve", "Run the runtime: hooks, initial syncs and the work a stopped runtime left.") { port, data, batch, parallel, verbose };
-        command.Validators.Add(result =>
+        foreach (var option in (Option<int>[])[batch, parallel])
         {
-            if (result.GetValue(batch) < 1 || result.GetValue(parallel) < 1)
+            option.Validators.Add(result =>
             {
-                result.AddError("--batch and --parallel take a number of 1 or more.");
-            }
-        });
+                if (result.GetValueOrDefault<int>() < 1)
+                {
+                    result.AddError($"{option.Name} takes a number of 1 or more.");
+                }
+            });
+        }
+
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new ServerOptions
