@@ -56,6 +56,24 @@ public sealed class InitialSyncWorkTests
         Assert.Equal(SyncRunStatus.Failed, run!.Status);
     }
 
+    [Fact]
+    public async Task A_company_added_to_running_maps_has_its_existing_rows_copied_and_logged_on_each_map()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        await harness.Runtime.StartAsync(GroupsWithTerms, "ana", CancellationToken.None);
+        await WaitForAsync(harness, Groups, MapState.Running);
+
+        await harness.Runtime.Connection.AddCompanyAsync("gbsi", skipInitialSync: false, CancellationToken.None);
+
+        var gbsi = await harness.Dataverse.CompanyIdAsync("gbsi", CancellationToken.None);
+        Assert.NotNull(await harness.Dataverse.FindIdAsync("msdyn_customergroup", new Dictionary<string, object?> { ["msdyn_groupid"] = "10", ["msdyn_company"] = gbsi }, CancellationToken.None));
+        var added = (await harness.Runtime.Store.GetActivityAsync(Groups, 1, CancellationToken.None))[0];
+        Assert.Equal(("runtime", "Company added"), (added.Who, added.Action));
+        Assert.Contains("initial sync of gbsi: to Dataverse: 5 read, 5 created", added.Detail, StringComparison.Ordinal);
+        Assert.Equal(SyncRunStatus.Completed, (await harness.Runtime.Store.GetLatestSyncRunAsync(Groups, CancellationToken.None))!.Status);
+        Assert.Equal(MapState.Running, await harness.Runtime.Store.GetStateAsync(Groups, CancellationToken.None));
+    }
+
     private static async Task WaitForAsync(ServerHarness harness, string map, MapState state)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
