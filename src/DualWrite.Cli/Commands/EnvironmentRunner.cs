@@ -25,16 +25,7 @@ internal static class EnvironmentRunner
             }
 
             Report(running, console);
-            console.MarkupLine("Press [bold]Ctrl+C[/] to stop.");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                console.MarkupLine("Stopping…");
-            }
-
+            await UntilStopped.WaitAsync(console, cancellationToken);
             return 0;
         }
         finally

@@ -46,15 +46,7 @@ internal static class ServeCommand
             await using var server = await RuntimeServer.StartAsync(options, cancellationToken);
             console.MarkupLineInterpolated($"[bold green]DualWrite runtime[/] [link]{server.BaseAddress}[/]");
             console.MarkupLineInterpolated($"  store  {options.Runtime.StorePath}");
-            console.MarkupLine("Press [bold]Ctrl+C[/] to stop.");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                console.MarkupLine("Stopping…");
-            }
+            await UntilStopped.WaitAsync(console, cancellationToken);
 
             return 0;
         });
