@@ -35,7 +35,7 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
         Store = store;
         Connection = new ConnectionService(store, finOpsSchema, dataverseSchema, this, options.Connection, loggers.CreateLogger("DualWrite.Runtime.Connection"));
         Lifecycle = new MapLifecycle(store, ActiveMapsAsync);
-        Hooks = new HookReceiver(store, Connection, ActiveMapsAsync, dataverseSchema);
+        Hooks = new HookReceiver(store, Connection, ActiveMapsAsync, finOpsSchema, dataverseSchema);
     }
 
     public IRuntimeStore Store { get; }

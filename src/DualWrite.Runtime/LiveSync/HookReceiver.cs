@@ -15,7 +15,12 @@ namespace DualWrite.Runtime.LiveSync;
 /// pass; changes the runtime cannot take yet are refused, so that the user's transaction rolls back rather than
 /// the change being lost.
 /// </summary>
-public sealed class HookReceiver(IRuntimeStore store, ConnectionService connection, Func<CancellationToken, Task<IReadOnlyList<TableMap>>> activeMaps, EnvironmentSchema dataverseSchema)
+public sealed class HookReceiver(
+    IRuntimeStore store,
+    ConnectionService connection,
+    Func<CancellationToken, Task<IReadOnlyList<TableMap>>> activeMaps,
+    EnvironmentSchema finOpsSchema,
+    EnvironmentSchema dataverseSchema)
 {
     /// <param name="source">The environment that called.</param>
     /// <param name="secret">The secret the call carried, or null.</param>
@@ -28,17 +33,20 @@ public sealed class HookReceiver(IRuntimeStore store, ConnectionService connecti
             return new HookVerdict(401, "The hook call did not carry this runtime's secret; nothing was changed.");
         }
 
-        IReadOnlyCollection<string> tables;
+        SourceTransaction transaction;
         try
         {
             using var document = JsonDocument.Parse(body);
-            tables = source == HookSource.FinOps ? HookTables.OfFinOps(document.RootElement) : HookTables.OfDataverse(document.RootElement, dataverseSchema);
+            transaction = source == HookSource.FinOps
+                ? FinOpsHookReader.Read(document.RootElement, finOpsSchema)
+                : RemoteExecutionContextReader.Read(document.RootElement, dataverseSchema);
         }
         catch (JsonException e)
         {
             return new HookVerdict(400, $"The {Describe(source)} hook call could not be read: {e.Message}");
         }
 
+        var tables = transaction.Changes.Select(c => c.Table).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var direction = source == HookSource.FinOps ? SyncDirection.FinOpsToDataverse : SyncDirection.DataverseToFinOps;
         var states = await store.GetStatesAsync(cancellationToken);
         foreach (var map in await activeMaps(cancellationToken))
