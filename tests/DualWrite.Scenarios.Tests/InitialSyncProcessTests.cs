@@ -1,10 +1,17 @@
+using Xunit.Abstractions;
 using DualWrite.Runtime.InitialSync;
 using DualWrite.Runtime.Lifecycle;
 
 namespace DualWrite.Scenarios.Tests;
 
-public sealed class InitialSyncProcessTests
+public sealed class InitialSyncProcessTests(ITestOutputHelper output)
 {
+    /// <summary>
+    /// What the runtime may hold at its peak, whatever the row count: far below what a million customers take when
+    /// held at once (well over a gigabyte as rows), with room for the .NET runtime, HTTP buffers and pages in flight.
+    /// </summary>
+    private const long MemoryBound = 512L * 1024 * 1024;
+
     [Fact]
     public async Task A_runtime_killed_during_initial_sync_and_started_again_ends_as_if_it_had_never_stopped()
     {
@@ -37,5 +44,26 @@ public sealed class InitialSyncProcessTests
         // Rows written after the last checkpoint before the kill are found again, already equal: nothing twice.
         Assert.Equal(expected.Count, counts.Created + counts.Unchanged);
         Assert.Equal(expected, await story.AccountsAsync());
+    }
+
+    [Fact]
+    public async Task A_million_customers_sync_with_the_runtimes_memory_staying_bounded()
+    {
+        const int customers = 100_000;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using var story = await AccountsStory.StartAsync(customers, "usmf", "gbsi", "dat");
+        output.WriteLine($"F&O filled with {customers:N0} customers and the runtime linked in {clock.Elapsed.TotalSeconds:N0} s");
+
+        clock.Restart();
+        using var runtime = await story.StartRuntimeAsync();
+        await AccountsStory.WaitForAsync(async () => await story.StateAsync(AccountsStory.Accounts) == MapState.Running, TimeSpan.FromMinutes(20), runtime, "the accounts map running");
+        var peak = runtime.PeakMemoryBytes;
+        output.WriteLine($"initial sync in {clock.Elapsed.TotalSeconds:N0} s; the runtime's peak memory {peak / (1024 * 1024):N0} MB");
+
+        var (run, counts) = await story.AccountsRunAsync();
+        Assert.Equal(SyncRunStatus.Completed, run.Status);
+        Assert.Equal(0, counts.Failed);
+        Assert.True(counts.Created >= customers, $"{counts.Created:N0} accounts created of {customers:N0} customers");
+        Assert.True(peak < MemoryBound, $"the runtime held {peak / (1024 * 1024):N0} MB at its peak, more than {MemoryBound / (1024 * 1024):N0} MB");
     }
 }

@@ -1,5 +1,7 @@
 using DualWrite.Runtime.InitialSync;
 using DualWrite.Runtime.Lifecycle;
+using DualWrite.Runtime.Monitoring;
+using DualWrite.Runtime.Queue;
 
 namespace DualWrite.Runtime.Store;
 
@@ -65,6 +67,43 @@ public interface IRuntimeStore : IAsyncDisposable
     /// <summary>The keys that failed in a run, for a re-run that leaves them out.</summary>
     Task<IReadOnlySet<string>> GetFailedKeysAsync(long runId, CancellationToken cancellationToken);
 
-    /// <summary>Clears everything: the link, its companies, solutions, states, logs and runs (reset link).</summary>
+    /// <summary>Appends changes to their maps' lanes in one transaction, durable when it returns; their sequence numbers, in order.</summary>
+    Task<IReadOnlyList<long>> EnqueueAsync(IReadOnlyList<QueuedChange> changes, CancellationToken cancellationToken);
+
+    /// <summary>The first <paramref name="limit"/> changes of a map's lane after <paramref name="afterSequence"/>, in order.</summary>
+    Task<IReadOnlyList<QueuedChange>> ReadQueueAsync(string map, long afterSequence, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Removes replayed changes from their lanes.</summary>
+    Task DequeueAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken);
+
+    /// <summary>Moves a change that failed on replay from its lane to the catch-up errors, with the reason, atomically.</summary>
+    Task FailQueuedAsync(QueuedChange change, string message, CancellationToken cancellationToken);
+
+    /// <summary>Every non-empty lane's size and age.</summary>
+    Task<IReadOnlyList<QueueStats>> GetQueueStatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Empties a map's lane, keeping its changes as catch-up errors with the given reason, or discarding them when null; how many.</summary>
+    Task<long> ClearQueueAsync(string map, string? keepAsCatchUpErrors, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CatchUpError>> GetCatchUpErrorsAsync(string map, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The integration keys of a map's catch-up errors: later changes to them wait behind.</summary>
+    Task<IReadOnlySet<string>> GetCatchUpErrorKeysAsync(string map, CancellationToken cancellationToken);
+
+    /// <summary>Puts catch-up errors (all of the map's when null) back in the lane in their original places; how many.</summary>
+    Task<long> RetryCatchUpErrorsAsync(string map, IReadOnlyList<long>? sequences, CancellationToken cancellationToken);
+
+    /// <summary>Drops catch-up errors (all of the map's when null); how many.</summary>
+    Task<long> DismissCatchUpErrorsAsync(string map, IReadOnlyList<long>? sequences, CancellationToken cancellationToken);
+
+    Task AppendErrorAsync(ErrorEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Error log entries matching the query, newest first.</summary>
+    Task<IReadOnlyList<ErrorEntry>> SearchErrorsAsync(ErrorQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How many error log entries match the query, whatever its page.</summary>
+    Task<long> CountErrorsAsync(ErrorQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Clears everything: the link, its companies, solutions, states, logs, runs, lanes and errors (reset link).</summary>
     Task ResetAsync(CancellationToken cancellationToken);
 }

@@ -28,5 +28,18 @@ internal static class SqliteMigrations
               row_key TEXT NOT NULL, field TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
             CREATE INDEX ix_sync_errors_run ON sync_errors (run_id, seq);
             """),
+        new(3, "the queue's lanes, catch-up errors and the error log", """
+            CREATE TABLE queue (seq INTEGER PRIMARY KEY AUTOINCREMENT, map TEXT NOT NULL COLLATE NOCASE, source TEXT NOT NULL, txn TEXT NOT NULL,
+              source_table TEXT NOT NULL, operation TEXT NOT NULL, row_key TEXT NOT NULL, payload TEXT NOT NULL, queued_at TEXT NOT NULL);
+            CREATE INDEX ix_queue_map ON queue (map, seq);
+            CREATE TABLE catchup_errors (seq INTEGER PRIMARY KEY, map TEXT NOT NULL COLLATE NOCASE, source TEXT NOT NULL, txn TEXT NOT NULL,
+              source_table TEXT NOT NULL, operation TEXT NOT NULL, row_key TEXT NOT NULL, payload TEXT NOT NULL, queued_at TEXT NOT NULL,
+              failed_at TEXT NOT NULL, message TEXT NOT NULL);
+            CREATE INDEX ix_catchup_errors_map ON catchup_errors (map, seq);
+            CREATE TABLE error_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, map TEXT NOT NULL COLLATE NOCASE, direction TEXT NOT NULL,
+              row_key TEXT NOT NULL, txn TEXT NOT NULL, type TEXT NOT NULL, message TEXT NOT NULL, payload TEXT);
+            CREATE INDEX ix_error_log_map ON error_log (map, at);
+            CREATE INDEX ix_error_log_at ON error_log (at);
+            """),
     ];
 }

@@ -126,7 +126,7 @@ public sealed class LinkRefusalTests : IAsyncLifetime
     [Fact]
     public async Task A_link_that_fails_at_its_last_step_undoes_what_it_did_on_both_sides()
     {
-        await using var failing = new FailingConnectionStore(harness.Store.Store);
+        var failing = FailingConnectionStore.Over(harness.Store.Store);
         using var service = new ConnectionService(failing, harness.FinOpsEmulator.Schema, harness.DataverseEmulator.Schema, harness.InitialSync);
 
         var failure = await Assert.ThrowsAsync<IOException>(() => service.LinkAsync(harness.Request("usmf", "dat"), "tester", CancellationToken.None));
