@@ -28,18 +28,14 @@ public sealed partial class DataverseClient
         {
             writer.WriteStartObject();
             writer.WriteStartArray("Targets");
+            var type = $"Microsoft.Dynamics.CRM.{target.Name}";
             foreach (var write in writes)
             {
                 // Each target is the row's usual body, with its type and address in front.
-                using var body = JsonDocument.Parse(DataverseBody.Write(schema, target, write.Values, write.Binds));
                 writer.WriteStartObject();
-                writer.WriteString("@odata.type", $"Microsoft.Dynamics.CRM.{target.Name}");
+                writer.WriteString("@odata.type", type);
                 writer.WriteString("@odata.id", RowUrls.Of(target, write.Key!));
-                foreach (var property in body.RootElement.EnumerateObject())
-                {
-                    property.WriteTo(writer);
-                }
-
+                DataverseBody.WriteProperties(writer, schema, target, write.Values, write.Binds);
                 writer.WriteEndObject();
             }
 
