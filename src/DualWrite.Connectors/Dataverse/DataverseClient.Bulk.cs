@@ -43,11 +43,13 @@ public sealed partial class DataverseClient
             writer.WriteEndObject();
         }
 
-        var content = buffer.ToArray();
+        // The body is sent from the buffer it was written to: a copy of a body of hundreds of rows is one more large object.
+        var content = buffer.GetBuffer();
+        var length = (int)buffer.Length;
         using var response = await transport.SendAsync(
             () => new HttpRequestMessage(HttpMethod.Post, transport.Absolute($"{target.EntitySet}/Microsoft.Dynamics.CRM.UpsertMultiple"))
             {
-                Content = new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+                Content = new ByteArrayContent(content, 0, length) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
             },
             idempotent: true,
             cancellationToken);
