@@ -23,12 +23,12 @@ internal sealed class BenchEnvironment : IAsyncDisposable
     private readonly HttpClient http;
     private readonly ClientCredentialsTokenSource tokens;
 
-    private BenchEnvironment(RunningEnvironment running, TempFolder folder)
+    private BenchEnvironment(RunningEnvironment running, TempFolder folder, RequestActivity activity)
     {
         Running = running;
         this.folder = folder;
         Schema = EnvironmentSchemas.Load(running.Options.Kind);
-        Timings = new RequestTimings(new SocketsHttpHandler());
+        Timings = new RequestTimings(new SocketsHttpHandler(), activity);
         http = new HttpClient(Timings) { Timeout = TimeSpan.FromMinutes(10) };
         var principal = running.Credentials.Get(RuntimePrincipal);
         var address = new EnvironmentAddress(running.ServiceRoot, running.TokenEndpoint, principal.ClientId, principal.ClientSecret, new Uri(running.BaseAddress, ".default").ToString());
@@ -59,13 +59,17 @@ internal sealed class BenchEnvironment : IAsyncDisposable
         }
     }
 
-    public static async Task<BenchEnvironment> StartAsync(EnvironmentKind kind, bool demo, CancellationToken cancellationToken)
+    /// <param name="kind">Which environment.</param>
+    /// <param name="demo">Whether it starts with its demo data.</param>
+    /// <param name="activity">Where its requests are timed together with the other environment's.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    public static async Task<BenchEnvironment> StartAsync(EnvironmentKind kind, bool demo, RequestActivity activity, CancellationToken cancellationToken)
     {
         var folder = TempFolder.Create(kind.ToString().ToLowerInvariant());
         try
         {
             var running = await EnvironmentHost.StartAsync(new EnvironmentOptions { Kind = kind, DataDirectory = folder.Path, Demo = demo }, cancellationToken);
-            return new BenchEnvironment(running, folder);
+            return new BenchEnvironment(running, folder, activity);
         }
         catch
         {

@@ -61,12 +61,10 @@ internal static class FiguresReport
             .AddColumn(new TableColumn("mean ms").RightAligned())
             .AddColumn(new TableColumn("busy s").RightAligned())
             .AddColumn(new TableColumn("of sync").RightAligned());
-        var busy = TimeSpan.Zero;
         foreach (var (side, timings) in new[] { ("F&O", figures.FinOpsTimings), ("Dataverse", figures.DataverseTimings) })
         {
             foreach (var kind in timings)
             {
-                busy += kind.Busy;
                 table.AddRow(
                     Markup.Escape($"{side} {Describe(kind.Kind)}"),
                     $"{kind.Count:N0}",
@@ -76,8 +74,8 @@ internal static class FiguresReport
             }
         }
 
-        var rest = figures.Elapsed > busy ? figures.Elapsed - busy : TimeSpan.Zero;
-        table.AddRow("outside requests (merge, mapping, checkpoints), about", string.Empty, string.Empty, Seconds(rest), Share(rest, figures.Elapsed));
+        var rest = figures.Elapsed > figures.RequestsBusy ? figures.Elapsed - figures.RequestsBusy : TimeSpan.Zero;
+        table.AddRow("outside requests (merge, mapping, checkpoints)", string.Empty, string.Empty, Seconds(rest), Share(rest, figures.Elapsed));
         console.Write(table);
     }
 

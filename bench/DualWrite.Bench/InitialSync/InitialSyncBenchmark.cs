@@ -26,8 +26,9 @@ internal static class InitialSyncBenchmark
     {
         var companies = DemoCompanies.Take(settings.Companies).ToArray();
         console.MarkupLine("[grey]Starting F&O with demo data and an empty Dataverse on loopback…[/]");
-        await using var finOps = await BenchEnvironment.StartAsync(EnvironmentKind.FinOps, demo: true, cancellationToken);
-        await using var dataverse = await BenchEnvironment.StartAsync(EnvironmentKind.Dataverse, demo: false, cancellationToken);
+        var activity = new RequestActivity();
+        await using var finOps = await BenchEnvironment.StartAsync(EnvironmentKind.FinOps, demo: true, activity, cancellationToken);
+        await using var dataverse = await BenchEnvironment.StartAsync(EnvironmentKind.Dataverse, demo: false, activity, cancellationToken);
         await using var runtime = await BenchRuntime.OpenAsync(finOps, dataverse, settings, companies, cancellationToken);
 
         console.MarkupLine(Markup.Escape($"Adding {settings.Customers:N0} customers to F&O through its {Describe(settings.Fill)}…"));
@@ -55,6 +56,7 @@ internal static class InitialSyncBenchmark
         var dataverseBefore = RequestCounts.Of(dataverse.Transport.Statistics);
         finOps.Timings.Reset();
         dataverse.Timings.Reset();
+        activity.Reset();
 
         // What filling and the earlier maps left behind is collected first, so that the peak is the sync's own.
         var heapBefore = CollectedHeap();
@@ -69,6 +71,7 @@ internal static class InitialSyncBenchmark
         var processor = process.TotalProcessorTime - processorBefore;
         var finOpsTimings = finOps.Timings.Snapshot();
         var dataverseTimings = dataverse.Timings.Snapshot();
+        var requestsBusy = activity.Busy;
         var finOpsRequests = RequestCounts.Of(finOps.Transport.Statistics) - finOpsBefore;
         var dataverseRequests = RequestCounts.Of(dataverse.Transport.Statistics) - dataverseBefore;
 
@@ -95,6 +98,7 @@ internal static class InitialSyncBenchmark
             DataverseRequests = dataverseRequests,
             FinOpsTimings = finOpsTimings,
             DataverseTimings = dataverseTimings,
+            RequestsBusy = requestsBusy,
             Baseline = baseline,
         };
     }

@@ -38,6 +38,9 @@ internal sealed record InitialSyncFigures
 
     public required IReadOnlyList<RequestKindFigures> DataverseTimings { get; init; }
 
+    /// <summary>Wall-clock time during which at least one request, to either side, was under way.</summary>
+    public required TimeSpan RequestsBusy { get; init; }
+
     public required BaselineFigures Baseline { get; init; }
 
     public long Created => Sync.ToDataverse.Created;

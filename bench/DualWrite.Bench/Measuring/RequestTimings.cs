@@ -11,7 +11,7 @@ namespace DualWrite.Bench.Measuring;
 /// A request counts until its answer's headers arrive; a body read as a stream afterwards (a page of rows) is
 /// not in it. The emulators write their answers whole, so that part is small.
 /// </remarks>
-internal sealed class RequestTimings(HttpMessageHandler inner) : DelegatingHandler(inner)
+internal sealed class RequestTimings(HttpMessageHandler inner, RequestActivity activity) : DelegatingHandler(inner)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<RequestKind, RequestKindTiming> kinds = [];
@@ -39,13 +39,16 @@ internal sealed class RequestTimings(HttpMessageHandler inner) : DelegatingHandl
         var kind = KindOf(request);
         var started = Stopwatch.GetTimestamp();
         Begin(kind, started);
+        activity.Begin(started);
         try
         {
             return await base.SendAsync(request, cancellationToken);
         }
         finally
         {
-            End(kind, started, Stopwatch.GetTimestamp());
+            var ended = Stopwatch.GetTimestamp();
+            End(kind, started, ended);
+            activity.End(started, ended);
         }
     }
 

@@ -28,18 +28,14 @@ public sealed partial class DataverseClient
         {
             writer.WriteStartObject();
             writer.WriteStartArray("Targets");
+            var type = $"Microsoft.Dynamics.CRM.{target.Name}";
             foreach (var write in writes)
             {
                 // Each target is the row's usual body, with its type and address in front.
-                using var body = JsonDocument.Parse(DataverseBody.Write(schema, target, write.Values, write.Binds));
                 writer.WriteStartObject();
-                writer.WriteString("@odata.type", $"Microsoft.Dynamics.CRM.{target.Name}");
+                writer.WriteString("@odata.type", type);
                 writer.WriteString("@odata.id", RowUrls.Of(target, write.Key!));
-                foreach (var property in body.RootElement.EnumerateObject())
-                {
-                    property.WriteTo(writer);
-                }
-
+                DataverseBody.WriteProperties(writer, schema, target, write.Values, write.Binds);
                 writer.WriteEndObject();
             }
 
@@ -47,11 +43,13 @@ public sealed partial class DataverseClient
             writer.WriteEndObject();
         }
 
-        var content = buffer.ToArray();
+        // The body is sent from the buffer it was written to: a copy of a body of hundreds of rows is one more large object.
+        var content = buffer.GetBuffer();
+        var length = (int)buffer.Length;
         using var response = await transport.SendAsync(
             () => new HttpRequestMessage(HttpMethod.Post, transport.Absolute($"{target.EntitySet}/Microsoft.Dynamics.CRM.UpsertMultiple"))
             {
-                Content = new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+                Content = new ByteArrayContent(content, 0, length) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
             },
             idempotent: true,
             cancellationToken);

@@ -92,6 +92,14 @@ internal static class DataverseJson
         return row;
     }
 
+    /// <summary>As <see cref="ReadBody(TableSchema, byte[], Func{FieldSchema, string, Guid})"/>, for one object of a body that holds many.</summary>
+    public static Row ReadBody(TableSchema table, JsonElement body, Func<FieldSchema, string, Guid> bind)
+    {
+        var row = new Row();
+        JsonBody.ReadObject(body, "0x80048d19", property => ReadProperty(table, property, row, bind));
+        return row;
+    }
+
     private static void ReadProperty(TableSchema table, JsonProperty property, Row row, Func<FieldSchema, string, Guid> bind)
     {
         const string bindSuffix = "@odata.bind";

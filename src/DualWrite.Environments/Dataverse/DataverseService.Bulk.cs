@@ -22,11 +22,12 @@ internal sealed partial class DataverseService
             throw new ODataException(400, "0x80048d19", "UpsertMultiple takes {\"Targets\": [ … ]}, one object per row.");
         }
 
-        var ids = new List<Guid>();
+        var ids = new List<Guid>(targets.GetArrayLength());
         var index = 0;
+        Guid BindTarget(FieldSchema lookup, string address) => Bind(request, lookup, address, transaction);
         foreach (var target in targets.EnumerateArray())
         {
-            var values = DataverseJson.ReadBody(table, JsonSerializer.SerializeToUtf8Bytes(target), (lookup, address) => Bind(request, lookup, address, transaction));
+            var values = DataverseJson.ReadBody(table, target, BindTarget);
             var address = AddressOf(table, target, values)
                 ?? throw new ODataException(400, "0x80048d19", $"UpsertMultiple target {index} of {table.EntitySet} has no @odata.id, id or alternate key values to find its row by.");
             var (row, _) = await UpsertRowAsync(table, address, address.Find(Store, transaction), values, transaction, cancellationToken);

@@ -138,10 +138,18 @@ internal sealed partial class DataverseService
         }
 
         var related = RowAddress.Parse(target, path.KeyText);
-        var row = related.Find(Store, transaction)
-            ?? throw new ODataException(400, "0x80040217", $"{lookup.Name}: the related row {related} does not exist.");
+        if (related.IsById && related.Values[0] is Guid id && target.Key is [var key] && key == target.PrimaryIdField)
+        {
+            // By id, only whether the row is there matters; the transaction remembers the rows it has found.
+            return transaction.Exists(target, id) ? id : throw RelatedMissing(lookup, related);
+        }
+
+        var row = related.Find(Store, transaction) ?? throw RelatedMissing(lookup, related);
         return (Guid)row.Values[target.PrimaryIdField!]!;
     }
+
+    private static ODataException RelatedMissing(FieldSchema lookup, RowAddress related) =>
+        new(400, "0x80040217", $"{lookup.Name}: the related row {related} does not exist.");
 
     private static ODataException VersionMismatch(string ifMatch, StoredRow existing) =>
         new(412, "0x80060882", $"The version of the existing record doesn't match the RowVersion property provided ({ifMatch}; the record is at {DataverseJson.ETag(existing)}).");

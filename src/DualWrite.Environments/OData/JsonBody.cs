@@ -28,21 +28,27 @@ internal static class JsonBody
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new ODataException(400, errorCode, "The request body must be a JSON object.");
-            }
+            ReadObject(document.RootElement, errorCode, read);
+        }
+    }
 
-            foreach (var property in document.RootElement.EnumerateObject())
+    /// <summary>As <see cref="ReadObject(byte[], string, Action{JsonProperty})"/>, for an object already parsed (one of many in a body).</summary>
+    public static void ReadObject(JsonElement body, string errorCode, Action<JsonProperty> read)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            throw new ODataException(400, errorCode, "The request body must be a JSON object.");
+        }
+
+        foreach (var property in body.EnumerateObject())
+        {
+            try
             {
-                try
-                {
-                    read(property);
-                }
-                catch (JsonValueException e)
-                {
-                    throw new ODataException(400, errorCode, e.Message);
-                }
+                read(property);
+            }
+            catch (JsonValueException e)
+            {
+                throw new ODataException(400, errorCode, e.Message);
             }
         }
     }

@@ -41,10 +41,9 @@ internal static class ODataEndpoints
         }
         else
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, context.RequestAborted);
+            var body = await ReadBodyAsync(request, context.RequestAborted);
             var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            var operation = new ODataRequest(request.Method.ToUpperInvariant(), path, query, headers, buffer.ToArray(), caller, serviceRoot);
+            var operation = new ODataRequest(request.Method.ToUpperInvariant(), path, query, headers, body, caller, serviceRoot);
             response = await service.ExecuteAsync(operation, null, context.RequestAborted);
         }
 
@@ -58,6 +57,24 @@ internal static class ODataEndpoints
         {
             await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
         }
+    }
+
+    /// <summary>
+    /// The request body. With its length given, it is read into an array of that size: a growing buffer and its
+    /// copy would make three large objects of a body of many rows instead of one.
+    /// </summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is { } length and <= int.MaxValue)
+        {
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, cancellationToken);
+            return body;
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
     }
 
     /// <summary>

@@ -101,33 +101,27 @@ internal static class RowReader
         IReadOnlyList<object?> values,
         Func<string, SqliteCommand>? prepared = null)
     {
-        var parameters = new SqlParameters();
-        var conditions = fields.Select((name, i) =>
-        {
-            var field = table.GetField(name);
-            var stored = SqliteValues.ToComparable(table, field, values[i]);
-            return stored is null
-                ? $"{SqlNames.Column(field.Name)} IS NULL"
-                : $"{SqlNames.Column(field.Name)} = {parameters.Add(stored)}";
-        }).ToArray();
-        var sql = $"{SelectList(table)} FROM {SqlNames.Table(table.Name)} WHERE {string.Join(" AND ", conditions)} LIMIT 1";
-        var command = prepared?.Invoke(sql) ?? connection.CreateCommand();
-        try
-        {
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            command.Parameters.Clear();
-            parameters.BindTo(command);
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? ReadRow(table, reader) : null;
-        }
-        finally
-        {
-            if (prepared is null)
-            {
-                command.Dispose();
-            }
-        }
+        var parameters = new SqlParameters(fields.Count);
+        var sql = $"{SelectList(table)} FROM {SqlNames.Table(table.Name)} WHERE {Conditions(table, fields, values, parameters)} LIMIT 1";
+        return Run(connection, transaction, sql, parameters, prepared, reader => reader.Read() ? ReadRow(table, reader) : null);
+    }
+
+    /// <summary>
+    /// The row id of the row whose <paramref name="fields"/> hold <paramref name="values"/>, or null: for checks
+    /// that only ask whether a row is there, without reading its columns.
+    /// </summary>
+    /// <param name="prepared">Gives a kept, prepared command for a statement (a write transaction's); null makes a new one.</param>
+    public static long? FindRowId(
+        SqliteConnection connection,
+        SqliteTransaction? transaction,
+        TableSchema table,
+        IReadOnlyList<string> fields,
+        IReadOnlyList<object?> values,
+        Func<string, SqliteCommand>? prepared = null)
+    {
+        var parameters = new SqlParameters(fields.Count);
+        var sql = $"SELECT {SqlNames.RowId} FROM {SqlNames.Table(table.Name)} WHERE {Conditions(table, fields, values, parameters)} LIMIT 1";
+        return Run(connection, transaction, sql, parameters, prepared, reader => reader.Read() ? reader.GetInt64(0) : (long?)null);
     }
 
     public static StoredRow? FindByRowId(SqliteConnection connection, SqliteTransaction? transaction, TableSchema table, long rowId)
@@ -149,16 +143,47 @@ internal static class RowReader
             _ => null,
         };
 
-    private static string SelectList(TableSchema table)
+    private static string SelectList(TableSchema table) => TableStatements.For(table).SelectList;
+
+    /// <summary>"Each field equals its value", a null value matching only a null column.</summary>
+    private static string Conditions(TableSchema table, IReadOnlyList<string> fields, IReadOnlyList<object?> values, SqlParameters parameters)
     {
-        var sql = new StringBuilder("SELECT ")
-            .AppendJoin(", ", [SqlNames.RowId, SqlNames.Version, SqlNames.CreatedOn, SqlNames.ModifiedOn, SqlNames.CreatedBy, SqlNames.ModifiedBy]);
-        foreach (var field in table.Fields)
+        var conditions = new StringBuilder();
+        for (var i = 0; i < fields.Count; i++)
         {
-            sql.Append(", ").Append(SqlNames.Column(field.Name));
+            var field = table.GetField(fields[i]);
+            var stored = SqliteValues.ToComparable(table, field, values[i]);
+            conditions.Append(i == 0 ? string.Empty : " AND ").Append(SqlNames.Column(field.Name))
+                .Append(stored is null ? " IS NULL" : " = " + parameters.Add(stored));
         }
 
-        return sql.ToString();
+        return conditions.ToString();
+    }
+
+    private static T Run<T>(
+        SqliteConnection connection,
+        SqliteTransaction? transaction,
+        string sql,
+        SqlParameters parameters,
+        Func<string, SqliteCommand>? prepared,
+        Func<SqliteDataReader, T> read)
+    {
+        var command = prepared?.Invoke(sql) ?? connection.CreateCommand();
+        try
+        {
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            parameters.BindTo(command);
+            using var reader = command.ExecuteReader();
+            return read(reader);
+        }
+        finally
+        {
+            if (prepared is null)
+            {
+                command.Dispose();
+            }
+        }
     }
 
     private static StoredRow ReadRow(TableSchema table, SqliteDataReader reader)

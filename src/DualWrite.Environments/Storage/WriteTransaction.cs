@@ -18,6 +18,10 @@ internal sealed class WriteTransaction : IAsyncDisposable
     private readonly SemaphoreSlim writeLock;
     private readonly long firstSequence;
     private readonly List<RowChange> changes = [];
+
+    // Rows that lookups may point at, known to exist in this transaction: a batch of rows pointing at the same few
+    // companies, currencies and groups asks the database once for each, not once per row.
+    private readonly HashSet<(TableSchema Table, Guid Id)> known = [];
     private bool done;
 
     public WriteTransaction(EnvironmentStore store, SqliteConnection connection, SqliteTransaction transaction, WriteActor actor, long id, SemaphoreSlim writeLock)
@@ -74,31 +78,39 @@ internal sealed class WriteTransaction : IAsyncDisposable
 
         CheckLookups(table, values.Fields, row);
         var key = KeyOf(table, row);
-        if (FindBy(table, table.Key, key.Parts.Select(p => p.Value).ToArray()) is not null)
+        if (key.Parts.Any(p => p.Value is null))
         {
-            throw new StorageException(StorageError.Duplicate, $"A record with the key {key} already exists in {table.EntitySet}.");
+            // A unique index lets null keys repeat, so only here does the key need looking up before the insert.
+            CheckKey(table, row);
         }
 
-        CheckAlternateKeys(table, row, exceptRowId: null);
         var sequence = store.NextSequence();
         var now = Now();
-        var parameters = new SqlParameters();
-        var columns = new StringBuilder($"{SqlNames.Version}, {SqlNames.CreatedOn}, {SqlNames.ModifiedOn}, {SqlNames.CreatedBy}, {SqlNames.ModifiedBy}");
-        var placeholders = new StringBuilder()
-            .AppendJoin(", ", [parameters.Add(sequence), parameters.Add(now), parameters.Add(now), parameters.Add(ActorId), parameters.Add(ActorId)]);
+        var parameters = new SqlParameters(TableStatements.InsertSystemColumns + table.Fields.Count);
+        parameters.Add(sequence);
+        parameters.Add(now);
+        parameters.Add(now);
+        parameters.Add(ActorId);
+        parameters.Add(ActorId);
         foreach (var field in table.Fields)
         {
-            columns.Append(", ").Append(SqlNames.Column(field.Name));
-            placeholders.Append(", ").Append(parameters.Add(SqliteValues.ToStorage(table, field, row[field.Name])));
+            parameters.Add(SqliteValues.ToStorage(table, field, row[field.Name]));
         }
 
-        var rowId = ExecuteScalar($"INSERT INTO {SqlNames.Table(table.Name)} ({columns}) VALUES ({placeholders}) RETURNING {SqlNames.RowId}", parameters);
+        // The key and the alternate keys have unique indexes, so the insert itself finds a duplicate; only then are
+        // they looked up, to say which one it is.
+        var rowId = ExecuteScalar(TableStatements.For(table).Insert, parameters, () => DuplicateOf(table, row, sequence));
         var changed = values.Fields.Concat(composed?.Fields ?? [])
             .Select(f => table.GetField(f).Name)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Where(f => row[f] is not null)
             .ToArray();
-        Log(table, ChangeOperation.Create, rowId, row, changed, sequence);
+        Log(table, ChangeOperation.Create, rowId, row, changed, sequence, now);
+        if (IdOf(table, row) is { } id)
+        {
+            known.Add((table, id));
+        }
+
         var nowValue = DateTimeOffset.Parse(now, CultureInfo.InvariantCulture);
         return new StoredRow(rowId, row, sequence, nowValue, nowValue, ActorId, ActorId);
     }
@@ -168,7 +180,7 @@ internal sealed class WriteTransaction : IAsyncDisposable
         }
 
         ExecuteScalar($"UPDATE {SqlNames.Table(table.Name)} SET {set} WHERE {SqlNames.RowId} = {parameters.Add(existing.RowId)}", parameters);
-        Log(table, ChangeOperation.Update, existing.RowId, row, changed, sequence);
+        Log(table, ChangeOperation.Update, existing.RowId, row, changed, sequence, now);
         return existing with
         {
             Values = row,
@@ -198,7 +210,8 @@ internal sealed class WriteTransaction : IAsyncDisposable
         var sequence = store.NextSequence();
         var parameters = new SqlParameters();
         ExecuteScalar($"DELETE FROM {SqlNames.Table(table.Name)} WHERE {SqlNames.RowId} = {parameters.Add(existing.RowId)}", parameters);
-        Log(table, ChangeOperation.Delete, existing.RowId, existing.Values, [], sequence);
+        known.Clear();
+        Log(table, ChangeOperation.Delete, existing.RowId, existing.Values, [], sequence, Now());
     }
 
     public void Commit()
@@ -249,6 +262,23 @@ internal sealed class WriteTransaction : IAsyncDisposable
 
     private string Now() => store.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>Whether the row of <paramref name="table"/> (keyed by one id) with this id exists, as a lookup needs it to.</summary>
+    public bool Exists(TableSchema table, Guid id)
+    {
+        if (known.Contains((table, id)))
+        {
+            return true;
+        }
+
+        if (RowReader.FindRowId(connection, transaction, table, table.Key, [id], store.Prepared) is null)
+        {
+            return false;
+        }
+
+        known.Add((table, id));
+        return true;
+    }
+
     private void CheckLookups(TableSchema table, IEnumerable<string> fields, Row row)
     {
         foreach (var name in fields)
@@ -260,10 +290,19 @@ internal sealed class WriteTransaction : IAsyncDisposable
             }
 
             var target = Schema.GetTable(field.LookupTarget!);
-            if (FindBy(target, target.Key, [id]) is null)
+            if (!Exists(target, id))
             {
                 throw new StorageException(StorageError.NotFound, $"{table.EntitySet}.{field.Name}: {target.EntitySet}({id}) does not exist");
             }
+        }
+    }
+
+    private void CheckKey(TableSchema table, Row row)
+    {
+        var key = KeyOf(table, row);
+        if (FindRowId(table, table.Key, key.Parts.Select(p => p.Value).ToArray()) is not null)
+        {
+            throw new StorageException(StorageError.Duplicate, $"A record with the key {key} already exists in {table.EntitySet}.");
         }
     }
 
@@ -277,8 +316,8 @@ internal sealed class WriteTransaction : IAsyncDisposable
                 continue;
             }
 
-            var other = FindBy(table, key.Fields, values);
-            if (other is not null && other.RowId != exceptRowId)
+            var other = FindRowId(table, key.Fields, values);
+            if (other is not null && other != exceptRowId)
             {
                 var shown = string.Join(",", key.Fields.Select((f, i) => $"{f}='{values[i]}'"));
                 throw new StorageException(StorageError.Duplicate, $"A record with the alternate key {key.Name} ({shown}) already exists in {table.EntitySet}.");
@@ -286,24 +325,53 @@ internal sealed class WriteTransaction : IAsyncDisposable
         }
     }
 
-    private void Log(TableSchema table, ChangeOperation operation, long rowId, Row row, IReadOnlyList<string> changed, long sequence)
+    /// <summary>
+    /// Why an insert broke a unique index, told as the checks before it would have told it: the key first, then the
+    /// alternate keys; null when neither is the cause. Only the statement failed, so the transaction may go on,
+    /// and the sequence the insert took is given back.
+    /// </summary>
+    private StorageException? DuplicateOf(TableSchema table, Row row, long sequence)
     {
-        var parameters = new SqlParameters();
-        var sql = "INSERT INTO _changelog (seq, tx, tbl, op, rowid_, keyjson, changed, principal, at) VALUES (" +
-            string.Join(", ", [
-                parameters.Add(sequence), parameters.Add(Id), parameters.Add(table.Name), parameters.Add((long)operation),
-                parameters.Add(rowId), parameters.Add(ChangeLogKey.Format(table, row)), parameters.Add(string.Join(",", changed)),
-                parameters.Add(Actor.ClientId), parameters.Add(Now()),
-            ]) + ")";
+        store.RewindSequence(sequence - 1);
+        try
+        {
+            CheckKey(table, row);
+            CheckAlternateKeys(table, row, exceptRowId: null);
+            return null;
+        }
+        catch (StorageException e)
+        {
+            return e;
+        }
+    }
+
+    private long? FindRowId(TableSchema table, IReadOnlyList<string> fields, IReadOnlyList<object?> values) =>
+        RowReader.FindRowId(connection, transaction, table, fields, values, store.Prepared);
+
+    private static Guid? IdOf(TableSchema table, Row row) =>
+        table.Key.Count == 1 && row.GetValueOrDefault(table.Key[0]) is Guid id ? id : null;
+
+    private void Log(TableSchema table, ChangeOperation operation, long rowId, Row row, IReadOnlyList<string> changed, long sequence, string at)
+    {
+        const string sql = "INSERT INTO _changelog (seq, tx, tbl, op, rowid_, keyjson, changed, principal, at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)";
+        var parameters = new SqlParameters(9);
+        parameters.Add(sequence);
+        parameters.Add(Id);
+        parameters.Add(table.Name);
+        parameters.Add((long)operation);
+        parameters.Add(rowId);
+        parameters.Add(ChangeLogKey.Format(table, row));
+        parameters.Add(string.Join(",", changed));
+        parameters.Add(Actor.ClientId);
+        parameters.Add(at);
         ExecuteScalar(sql, parameters);
         changes.Add(new RowChange(table.Name, operation, KeyOf(table, row), changed, row, sequence));
     }
 
-    private long ExecuteScalar(string sql, SqlParameters parameters)
+    private long ExecuteScalar(string sql, SqlParameters parameters, Func<StorageException?>? duplicate = null)
     {
         var command = store.Prepared(sql);
         command.Transaction = transaction;
-        command.Parameters.Clear();
         parameters.BindTo(command);
         try
         {
@@ -311,7 +379,7 @@ internal sealed class WriteTransaction : IAsyncDisposable
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
         {
-            throw new StorageException(StorageError.Duplicate, $"the write breaks a unique key: {e.Message}");
+            throw duplicate?.Invoke() ?? new StorageException(StorageError.Duplicate, $"the write breaks a unique key: {e.Message}");
         }
     }
 }

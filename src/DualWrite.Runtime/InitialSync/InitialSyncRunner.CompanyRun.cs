@@ -37,9 +37,16 @@ public sealed partial class InitialSyncRunner
         };
         private string? company;
         private Guid? companyId;
+        // Counts of the planning (rows read, left unchanged, refused by the mapping) and of the writes, apart: a
+        // stretch is checkpointed with the planning up to its own last key, though the next one is planned meanwhile.
         private SyncCounts dv = start.ToDataverse;
         private SyncCounts fo = start.ToFinOps;
+        private SyncCounts writtenDv = new();
+        private SyncCounts writtenFo = new();
         private int settled;
+
+        // Lookups to rows of the map's own table whose row was not there yet: tried again with the next stretch.
+        private List<DataverseRowWrite> carried = [];
 
         public async Task<SyncProgress> RunAsync(CancellationToken cancellationToken)
         {
@@ -72,18 +79,42 @@ public sealed partial class InitialSyncRunner
                 PageSize = owner.options.PageSize,
             }, cancellationToken));
 
+            // A stretch is written while the next one is read and planned; it is checkpointed once it is written, and
+            // the next one starts writing only then, so checkpoints keep their order and one stretch is written at a time.
             RowKey? last = null;
-            await foreach (var merged in MergeJoin.RunAsync(finOpsRows, mapper.KeyOfFinOps, dataverseRows, mapper.KeyOfDataverse, cancellationToken))
+            Stretch? writing = null;
+            try
             {
-                await SettleAsync(merged, cancellationToken);
-                last = merged.Key;
-                if (++settled % owner.options.CheckpointEvery == 0)
+                await foreach (var merged in MergeJoin.RunAsync(finOpsRows, mapper.KeyOfFinOps, dataverseRows, mapper.KeyOfDataverse, cancellationToken))
                 {
-                    await FlushAsync(last, done: false, cancellationToken);
+                    await SettleAsync(merged, cancellationToken);
+                    last = merged.Key;
+                    if (++settled % owner.options.CheckpointEvery == 0)
+                    {
+                        var next = Cut(last);
+                        if (writing is not null)
+                        {
+                            await CheckpointAsync(writing, done: false, cancellationToken);
+                        }
+
+                        writing = StartWriting(next, cancellationToken);
+                    }
                 }
             }
+            catch when (writing?.Writing is { } unfinished)
+            {
+                // Nothing is left writing once the run has stopped; the failure reported is the first one.
+                await ((Task)unfinished).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
+            }
 
-            return await FlushAsync(last, done: true, cancellationToken);
+            var final = Cut(last);
+            if (writing is not null)
+            {
+                await CheckpointAsync(writing, done: false, cancellationToken);
+            }
+
+            return await CheckpointAsync(StartWriting(final, cancellationToken), done: true, cancellationToken);
         }
 
         private async Task SettleAsync(MergedRow merged, CancellationToken cancellationToken)
@@ -281,46 +312,63 @@ public sealed partial class InitialSyncRunner
         private bool IsCompany(LookupRequest lookup) =>
             companySpecific && string.Equals(lookup.Column, mapper.DataverseTable.CompanyField, StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>Writes the stretch, counts its outcomes, and checkpoints it together with its errors.</summary>
-        private async Task<SyncProgress> FlushAsync(RowKey? last, bool done, CancellationToken cancellationToken)
+        /// <summary>Ends the stretch being planned at <paramref name="last"/>: its writes, waiting lookups, counts and errors.</summary>
+        private Stretch Cut(RowKey? last)
         {
-            var dataverseWrites = toDataverse.ToArray();
-            var finOpsWrites = toFinOps.ToArray();
+            var stretch = new Stretch(last, toDataverse.ToArray(), toFinOps.ToArray(), selfLookups.ToArray(), dv, fo, [.. errors]);
             toDataverse.Clear();
             toFinOps.Clear();
-            var written = await Task.WhenAll(
-                owner.writer.WriteToDataverseAsync(dataverseWrites, cancellationToken),
-                owner.writer.WriteToFinOpsAsync(finOpsWrites, cancellationToken));
-            for (var i = 0; i < dataverseWrites.Length; i++)
+            selfLookups.Clear();
+            errors.Clear();
+            return stretch;
+        }
+
+        private Stretch StartWriting(Stretch stretch, CancellationToken cancellationToken)
+        {
+            stretch.Writing = Task.WhenAll(
+                owner.writer.WriteToDataverseAsync(stretch.ToDataverse, cancellationToken),
+                owner.writer.WriteToFinOpsAsync(stretch.ToFinOps, cancellationToken));
+            return stretch;
+        }
+
+        /// <summary>Waits for the stretch's writes, counts their outcomes, and checkpoints it together with its errors.</summary>
+        private async Task<SyncProgress> CheckpointAsync(Stretch stretch, bool done, CancellationToken cancellationToken)
+        {
+            var written = await stretch.Writing!;
+            for (var i = 0; i < stretch.ToDataverse.Length; i++)
             {
                 var outcome = written[0][i];
                 if (!outcome.Success)
                 {
-                    Fail(SyncDirection.FinOpsToDataverse, outcome.Key, outcome.Field ?? "row", outcome.Message ?? "the write failed");
+                    FailWrite(stretch, SyncDirection.FinOpsToDataverse, outcome);
                 }
                 else
                 {
-                    dv = dataverseWrites[i].Operation == DataverseOperation.Upsert ? dv with { Created = dv.Created + 1 } : dv with { Updated = dv.Updated + 1 };
+                    writtenDv = stretch.ToDataverse[i].Operation == DataverseOperation.Upsert ? writtenDv with { Created = writtenDv.Created + 1 } : writtenDv with { Updated = writtenDv.Updated + 1 };
                 }
             }
 
-            for (var i = 0; i < finOpsWrites.Length; i++)
+            for (var i = 0; i < stretch.ToFinOps.Length; i++)
             {
                 var outcome = written[1][i];
                 if (!outcome.Success)
                 {
-                    Fail(SyncDirection.DataverseToFinOps, outcome.Key, outcome.Field ?? "row", outcome.Message ?? "the write failed");
+                    FailWrite(stretch, SyncDirection.DataverseToFinOps, outcome);
                 }
                 else
                 {
-                    fo = finOpsWrites[i].Write.Operation == ChangeOperation.Create ? fo with { Created = fo.Created + 1 } : fo with { Updated = fo.Updated + 1 };
+                    writtenFo = stretch.ToFinOps[i].Write.Operation == ChangeOperation.Create ? writtenFo with { Created = writtenFo.Created + 1 } : writtenFo with { Updated = writtenFo.Updated + 1 };
                 }
             }
 
-            await WriteSelfLookupsAsync(done, cancellationToken);
-            var progress = new SyncProgress(start.Company, last is null ? start.LastKey : CheckpointOf(last, companySpecific), done, dv, fo);
-            await owner.store.SaveSyncProgressAsync(run.Id, progress, errors.ToArray(), cancellationToken);
-            errors.Clear();
+            await WriteSelfLookupsAsync(stretch, done, cancellationToken);
+            var progress = new SyncProgress(
+                start.Company,
+                stretch.Last is null ? start.LastKey : CheckpointOf(stretch.Last, companySpecific),
+                done,
+                stretch.PlannedToDataverse + writtenDv,
+                stretch.PlannedToFinOps + writtenFo);
+            await owner.store.SaveSyncProgressAsync(run.Id, progress, stretch.Errors.ToArray(), cancellationToken);
             return progress;
         }
 
@@ -328,15 +376,15 @@ public sealed partial class InitialSyncRunner
         /// Sets the lookups to rows of the same table once the stretch is written; those whose row is still missing
         /// wait for the next stretch, and fail the row when the company is done.
         /// </summary>
-        private async Task WriteSelfLookupsAsync(bool done, CancellationToken cancellationToken)
+        private async Task WriteSelfLookupsAsync(Stretch stretch, bool done, CancellationToken cancellationToken)
         {
-            if (selfLookups.Count == 0)
+            var pending = carried.Concat(stretch.SelfLookups).ToArray();
+            carried = [];
+            if (pending.Length == 0)
             {
                 return;
             }
 
-            var pending = selfLookups.ToArray();
-            selfLookups.Clear();
             var outcomes = await owner.writer.WriteToDataverseAsync(pending, cancellationToken);
             for (var i = 0; i < pending.Length; i++)
             {
@@ -347,12 +395,25 @@ public sealed partial class InitialSyncRunner
 
                 if (!done && outcomes[i].Field is not null)
                 {
-                    selfLookups.Add(pending[i]);
+                    carried.Add(pending[i]);
                 }
                 else
                 {
-                    Fail(SyncDirection.FinOpsToDataverse, outcomes[i].Key, outcomes[i].Field ?? "row", outcomes[i].Message ?? "the write failed");
+                    FailWrite(stretch, SyncDirection.FinOpsToDataverse, outcomes[i]);
                 }
+            }
+        }
+
+        private void FailWrite(Stretch stretch, SyncDirection direction, RowWriteOutcome outcome)
+        {
+            stretch.Errors.Add(new SyncRowError(start.Company, direction, outcome.Key.ToString(), outcome.Field ?? "row", outcome.Message ?? "the write failed", owner.time.GetUtcNow()));
+            if (direction == SyncDirection.FinOpsToDataverse)
+            {
+                writtenDv = writtenDv with { Failed = writtenDv.Failed + 1 };
+            }
+            else
+            {
+                writtenFo = writtenFo with { Failed = writtenFo.Failed + 1 };
             }
         }
 

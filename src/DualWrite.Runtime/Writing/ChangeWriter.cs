@@ -46,8 +46,12 @@ public sealed class ChangeWriter(FinOpsClient finOps, DataverseClient dataverse,
             var results = await Fallback(await WholeAsync(writes, cancellationToken), r => r.Success, () => dataverse.WriteAsync(writes, atomic: false, cancellationToken));
             foreach (var result in results)
             {
-                var index = batch[result.Index].Index;
+                var (index, write) = batch[result.Index];
                 outcomes[index] = new RowWriteOutcome(rows[index].Key, result.Success, null, result.Message);
+                if (result is { Success: true, Id: { } id } && write is { Operation: not DataverseOperation.Delete, Key: { Id: null } key })
+                {
+                    lookups.Remember(write.Table, key.Values, id);
+                }
             }
         });
         return outcomes.Select(o => o!).ToArray();

@@ -37,14 +37,14 @@ public sealed class LookupResolver(DataverseClient dataverse, int capacity = Loo
             }
         }
 
-        var cacheKey = request.Table + "|" + string.Join("|", values.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}={v.Value}"));
-        if (found.Count >= capacity)
+        var cacheKey = CacheKey(request.Table, values);
+        if (!found.TryGetValue(cacheKey, out var lookup))
         {
-            // Lookups to rows of the map's own table can be as many as its rows: start again rather than grow without end.
-            found.Clear();
+            // Counting locks the whole dictionary, so it is done only when a row is about to be asked for anyway.
+            MakeRoom();
+            lookup = found.GetOrAdd(cacheKey, _ => dataverse.FindIdAsync(request.Table, values, cancellationToken));
         }
 
-        var lookup = found.GetOrAdd(cacheKey, _ => dataverse.FindIdAsync(request.Table, values, cancellationToken));
         Guid? id;
         try
         {
@@ -66,8 +66,30 @@ public sealed class LookupResolver(DataverseClient dataverse, int capacity = Loo
         return id;
     }
 
+    /// <summary>
+    /// Remembers the id of a row just written by its alternate key, so that lookups to it (rows of one run that point
+    /// at one another) find it without asking.
+    /// </summary>
+    public void Remember(string table, IEnumerable<KeyValuePair<string, object?>> keyValues, Guid id)
+    {
+        MakeRoom();
+        found[CacheKey(table, keyValues)] = Task.FromResult<Guid?>(id);
+    }
+
     /// <summary>Forgets a row (it was just created, or a company was added), so the next look-up asks again.</summary>
     public void Forget() => found.Clear();
+
+    private static string CacheKey(string table, IEnumerable<KeyValuePair<string, object?>> values) =>
+        table + "|" + string.Join("|", values.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}={v.Value}"));
+
+    /// <summary>Lookups to rows of the map's own table can be as many as its rows: start again rather than grow without end.</summary>
+    private void MakeRoom()
+    {
+        if (found.Count >= capacity)
+        {
+            found.Clear();
+        }
+    }
 
     /// <summary>How a lookup that found nothing is told to a person: the path, the value and the company.</summary>
     public static string Describe(LookupRequest request, string? company)

@@ -23,6 +23,18 @@ public sealed class EnvironmentStoreTests : IDisposable
               { "name": "Seen", "type": "datetime" },
               { "name": "Ref", "type": "guid" },
               { "name": "Colour", "type": "enum", "enum": "Colour" }
+            ] },
+            { "name": "Team", "primaryId": "TeamId", "fields": [
+              { "name": "TeamId", "type": "guid" },
+              { "name": "Name", "type": "string", "length": 20 }
+            ] },
+            { "name": "Member", "primaryId": "MemberId",
+              "alternateKeys": [ { "name": "member_code_team", "fields": ["Code", "TeamId"] } ],
+              "fields": [
+              { "name": "MemberId", "type": "guid" },
+              { "name": "Code", "type": "string", "length": 10 },
+              { "name": "TeamId", "type": "lookup", "target": "Team" },
+              { "name": "MentorId", "type": "lookup", "target": "Member" }
             ] }
           ]
         }
@@ -32,12 +44,16 @@ public sealed class EnvironmentStoreTests : IDisposable
     private readonly string directory = Path.Combine(Path.GetTempPath(), "dualwrite-tests", Guid.NewGuid().ToString("N"));
     private readonly EnvironmentStore store;
     private readonly TableSchema items;
+    private readonly TableSchema teams;
+    private readonly TableSchema members;
 
     public EnvironmentStoreTests()
     {
         Directory.CreateDirectory(directory);
         store = new EnvironmentStore(SchemaReader.Parse(Schema, "test"), Path.Combine(directory, "test.db"), TimeProvider.System);
         items = store.Schema.GetTable("Item");
+        teams = store.Schema.GetTable("Team");
+        members = store.Schema.GetTable("Member");
     }
 
     [Fact]
@@ -166,6 +182,59 @@ public sealed class EnvironmentStoreTests : IDisposable
 
         Assert.Equal(50, seen.Count);
         Assert.Equal(50, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_duplicate_key_or_alternate_key_is_refused_by_name_and_the_transaction_can_go_on_without_losing_a_version()
+    {
+        var team = Guid.NewGuid();
+        var first = Guid.NewGuid();
+        await WriteAsync(tx =>
+        {
+            tx.Insert(teams, new Row { ["TeamId"] = team, ["Name"] = "Blue" });
+            return tx.Insert(members, new Row { ["MemberId"] = first, ["Code"] = "M1", ["TeamId"] = team });
+        });
+        var before = store.CommittedSequence();
+
+        await using (var tx = await store.BeginWriteAsync(Actor, TimeSpan.FromSeconds(5), CancellationToken.None))
+        {
+            var sameId = Assert.Throws<StorageException>(() => tx.Insert(members, new Row { ["MemberId"] = first, ["Code"] = "M2", ["TeamId"] = team }));
+            Assert.Equal(StorageError.Duplicate, sameId.Error);
+            Assert.Equal($"A record with the key MemberId={first} already exists in Member.", sameId.Message);
+
+            var sameCode = Assert.Throws<StorageException>(() => tx.Insert(members, new Row { ["MemberId"] = Guid.NewGuid(), ["Code"] = "m1", ["TeamId"] = team }));
+            Assert.Equal(StorageError.Duplicate, sameCode.Error);
+            Assert.Equal($"A record with the alternate key member_code_team (Code='m1',TeamId='{team}') already exists in Member.", sameCode.Message);
+
+            var written = tx.Insert(members, new Row { ["MemberId"] = Guid.NewGuid(), ["Code"] = "M3", ["TeamId"] = team });
+            Assert.Equal(before + 1, written.Version);
+            tx.Commit();
+        }
+
+        Assert.Equal(before + 1, store.CommittedSequence());
+        Assert.Equal(2, store.Count(new RowQuery(members)));
+    }
+
+    [Fact]
+    public async Task A_lookup_must_find_its_row_also_after_the_row_was_deleted_in_the_same_transaction()
+    {
+        var team = Guid.NewGuid();
+        await using var tx = await store.BeginWriteAsync(Actor, TimeSpan.FromSeconds(5), CancellationToken.None);
+        var inserted = tx.Insert(teams, new Row { ["TeamId"] = team, ["Name"] = "Red" });
+        var mentor = tx.Insert(members, new Row { ["MemberId"] = Guid.NewGuid(), ["Code"] = "L1", ["TeamId"] = team });
+        tx.Insert(members, new Row { ["MemberId"] = Guid.NewGuid(), ["Code"] = "L2", ["TeamId"] = team, ["MentorId"] = mentor.Values["MemberId"] });
+        var nowhere = Guid.NewGuid();
+        var missing = Assert.Throws<StorageException>(() => tx.Insert(members, new Row { ["MemberId"] = Guid.NewGuid(), ["Code"] = "L3", ["TeamId"] = nowhere }));
+        Assert.Equal($"Member.TeamId: Team({nowhere}) does not exist", missing.Message);
+
+        var empty = Guid.NewGuid();
+        var emptied = tx.Insert(teams, new Row { ["TeamId"] = empty, ["Name"] = "Empty" });
+        tx.Insert(members, new Row { ["MemberId"] = Guid.NewGuid(), ["Code"] = "L4", ["TeamId"] = empty });
+        tx.Delete(members, tx.FindBy(members, ["Code"], ["L4"])!);
+        tx.Delete(teams, emptied);
+        var deleted = Assert.Throws<StorageException>(() => tx.Insert(members, new Row { ["MemberId"] = Guid.NewGuid(), ["Code"] = "L5", ["TeamId"] = empty }));
+        Assert.Equal(StorageError.NotFound, deleted.Error);
+        Assert.NotNull(inserted);
     }
 
     public void Dispose()

@@ -60,6 +60,33 @@ public sealed class ChangeWriterTests
     }
 
     [Fact]
+    public async Task A_row_just_upserted_by_its_alternate_key_is_found_by_a_lookup_without_asking()
+    {
+        await using var harness = await SyncHarness.StartAsync(finOpsDemo: false);
+        var transport = harness.DataverseEmulator.Transport();
+        var dataverse = new DataverseClient(transport, harness.DataverseEmulator.Schema);
+        var writer = new ChangeWriter(harness.FinOps, dataverse, new LookupResolver(dataverse), new ChangeWriterOptions(BatchSize: 50, Parallelism: 1));
+        var company = (await dataverse.CompanyIdAsync("dat", CancellationToken.None))!.Value;
+        var written = await writer.WriteToDataverseAsync(
+            [new DataverseRowWrite(
+                RowKey.Of(("CustomerAccount", "R-01")), "dat", "account", DataverseOperation.Upsert,
+                DataverseKey.ByAlternateKey(("accountnumber", "R-01"), ("msdyn_company", company)), new Row { ["name"] = "Remembered" }, [])],
+            CancellationToken.None);
+        Assert.True(written[0].Success, written[0].Message);
+
+        var requests = transport.Statistics.Requests;
+        var companyRequest = new LookupRequest("msdyn_company", "cdm_company", [new LookupCondition("cdm_companycode", "dat")], "msdyn_company.cdm_companycode");
+        var billing = new LookupRequest(
+            "msdyn_billingaccount", "account", [new LookupCondition("accountnumber", "R-01"), new LookupCondition("msdyn_company", null, companyRequest)], "msdyn_billingaccount.accountnumber");
+        var id = await writer.Lookups.ResolveAsync(billing, CancellationToken.None);
+
+        // Only the company was asked for.
+        Assert.Equal(requests + 1, transport.Statistics.Requests);
+        var accounts = await dataverse.ReadPagesAsync("account", new DataverseQuery { Filter = "accountnumber eq 'R-01'" }, CancellationToken.None).SingleAsync();
+        Assert.Equal(accounts.Single()["accountid"], id);
+    }
+
+    [Fact]
     public async Task A_lookup_that_finds_nothing_fails_its_row_before_anything_is_sent()
     {
         await using var harness = await SyncHarness.StartAsync(finOpsDemo: false);
