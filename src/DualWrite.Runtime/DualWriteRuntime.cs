@@ -35,7 +35,8 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
         Store = store;
         Connection = new ConnectionService(store, finOpsSchema, dataverseSchema, this, options.Connection, loggers.CreateLogger("DualWrite.Runtime.Connection"));
         Lifecycle = new MapLifecycle(store, ActiveMapsAsync);
-        Hooks = new HookReceiver(store, Connection, ActiveMapsAsync, finOpsSchema, dataverseSchema);
+        Connection.LinkChanged += OnLinkChanged;
+        Hooks = new HookReceiver(Connection, LiveContextAsync, new LiveSyncDispatcher(store, options.LiveSync, options.Time), finOpsSchema, dataverseSchema);
     }
 
     public IRuntimeStore Store { get; }
@@ -83,6 +84,13 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
 
     public async ValueTask DisposeAsync()
     {
+        Connection.LinkChanged -= OnLinkChanged;
+        foreach (var live in retired.Append(context).OfType<LiveSync.LiveContext>())
+        {
+            live.Dispose();
+        }
+
+        contextGate.Dispose();
         Connection.Dispose();
         wake.Dispose();
         await Store.DisposeAsync();

@@ -1,5 +1,6 @@
 using DualWrite.Runtime.Connection;
 using DualWrite.Runtime.InitialSync;
+using DualWrite.Runtime.LiveSync;
 using DualWrite.Runtime.Writing;
 
 namespace DualWrite.Runtime;
@@ -15,6 +16,14 @@ public sealed record RuntimeOptions
     public ChangeWriterOptions Writer { get; init; } = new();
 
     public InitialSyncOptions InitialSync { get; init; } = new();
+
+    public LiveSyncOptions LiveSync { get; init; } = new();
+
+    /// <summary>
+    /// How long live sync keeps what it read of the link (clients, maps, companies) before reading it again; a
+    /// change made through this runtime is seen at once, this bounds how late one made by another node is seen.
+    /// </summary>
+    public TimeSpan ConfigurationRefresh { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How often the runtime looks for work nobody told it about, such as a run left by a stopped process.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);

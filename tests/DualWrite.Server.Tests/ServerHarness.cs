@@ -3,6 +3,7 @@ using DualWrite.Connectors.FinOps;
 using DualWrite.Environments.Hosting;
 using DualWrite.Runtime;
 using DualWrite.Runtime.Connection;
+using DualWrite.Runtime.Lifecycle;
 using DualWrite.Server.Hosting;
 using DualWrite.Testing;
 using Microsoft.Data.Sqlite;
@@ -53,6 +54,16 @@ internal sealed class ServerHarness : IAsyncDisposable
         var harness = new ServerHarness(finOps, dataverse, server, directory);
         await harness.Runtime.Connection.LinkAsync(new LinkRequest(finOps.Address(), dataverse.Address(), server.BaseAddress) { Companies = ["usmf"] }, "tester", CancellationToken.None);
         return harness;
+    }
+
+    public async Task WaitForStateAsync(string map, MapState state)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await Runtime.Store.GetStateAsync(map, CancellationToken.None) != state)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"'{map}' did not become {state} within a minute");
+            await Task.Delay(50);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -36,6 +36,7 @@ public sealed partial class ConnectionService
             await CheckAsync("Dataverse", dataverse, environments.DataverseTokens, () => environments.Dataverse.EnsureCompanyAsync(company, names.GetValueOrDefault(company), cancellationToken), cancellationToken);
             await store.SetCompaniesAsync([.. companies, company], cancellationToken);
             ConnectionLog.CompanyAdded(logger, company);
+            LinkChanged?.Invoke(this, EventArgs.Empty);
         }
         finally
         {
@@ -77,6 +78,7 @@ public sealed partial class ConnectionService
 
             await store.SetCompaniesAsync(companies.Where(c => !string.Equals(c, company, StringComparison.OrdinalIgnoreCase)).ToArray(), cancellationToken);
             ConnectionLog.CompanyRemoved(logger, company);
+            LinkChanged?.Invoke(this, EventArgs.Empty);
         }
         finally
         {

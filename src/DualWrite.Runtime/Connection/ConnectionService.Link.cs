@@ -75,6 +75,7 @@ public sealed partial class ConnectionService
             var plan = new LinkPlan(request, who, companies, hookBase, entities, tables, names, missing, catalog, importOutOfBox ? outOfBox : null);
             var saved = await ApplyAsync(environments, plan, cancellationToken);
             ConnectionLog.Linked(logger, saved.FinOps.ServiceRoot, saved.Dataverse.ServiceRoot, companies, who);
+            LinkChanged?.Invoke(this, EventArgs.Empty);
         }
         finally
         {

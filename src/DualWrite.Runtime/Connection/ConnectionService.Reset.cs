@@ -53,6 +53,7 @@ public sealed partial class ConnectionService
 
             await store.ResetAsync(cancellationToken);
             ConnectionLog.Reset(logger, force);
+            LinkChanged?.Invoke(this, EventArgs.Empty);
             return leftBehind;
         }
         finally

@@ -50,6 +50,9 @@ public sealed partial class ConnectionService : IDisposable
         this.logger = logger ?? NullLogger.Instance;
     }
 
+    /// <summary>Raised when the link, its companies or its solutions changed, for those who keep what they read of it.</summary>
+    public event EventHandler? LinkChanged;
+
     /// <summary>The link as it may be shown, without secrets; null when the runtime is not linked.</summary>
     public async Task<ConnectionInfo?> GetAsync(CancellationToken cancellationToken)
     {

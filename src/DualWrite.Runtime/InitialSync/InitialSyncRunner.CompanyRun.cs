@@ -225,33 +225,13 @@ public sealed partial class InitialSyncRunner
                 return;
             }
 
-            var table = mapper.DataverseTable;
-            var address = existing is not null
-                ? DataverseKey.ById((Guid)existing[table.PrimaryIdField!]!)
-                : DataverseKey.ByAlternateKey(mapper.Key.Select(k => new KeyValuePair<string, object?>(k.Dataverse.Column, mapped.Values.GetValueOrDefault(k.Dataverse.Column)))
-                    .Concat(companyId is { } id ? [new KeyValuePair<string, object?>(table.CompanyField!, id)] : []));
-            var values = new Row(mapped.Values);
-            if (existing is not null)
+            var existingId = existing is null ? (Guid?)null : (Guid)existing[mapper.DataverseTable.PrimaryIdField!]!;
+            var operation = existing is null ? DataverseOperation.Upsert : DataverseOperation.Update;
+            var (write, own) = DataversePlan.Of(mapper, mapped, operation, company, companyId, existingId);
+            toDataverse.Add(write);
+            if (own is not null)
             {
-                foreach (var part in mapper.Key)
-                {
-                    values.Remove(part.Dataverse.Column);
-                }
-            }
-
-            var lookups = mapped.Lookups.Where(l => !IsCompany(l)).ToArray();
-            var own = lookups.Where(l => string.Equals(l.Table, table.Name, StringComparison.OrdinalIgnoreCase)).ToArray();
-            toDataverse.Add(new DataverseRowWrite(
-                mapped.Key!,
-                company,
-                table.Name,
-                existing is null ? DataverseOperation.Upsert : DataverseOperation.Update,
-                address,
-                values,
-                lookups.Except(own).ToArray()));
-            if (own.Length > 0)
-            {
-                selfLookups.Add(new DataverseRowWrite(mapped.Key!, company, table.Name, DataverseOperation.Update, address, new Row(), own));
+                selfLookups.Add(own);
             }
         }
 

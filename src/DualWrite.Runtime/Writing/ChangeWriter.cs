@@ -12,6 +12,9 @@ namespace DualWrite.Runtime.Writing;
 /// </summary>
 public sealed class ChangeWriter(FinOpsClient finOps, DataverseClient dataverse, LookupResolver lookups, ChangeWriterOptions options)
 {
+    /// <summary>The status of a write in a failed change set that was only rolled back with the one that failed.</summary>
+    private const int RolledBack = 424;
+
     public LookupResolver Lookups => lookups;
 
     public async Task<IReadOnlyList<RowWriteOutcome>> WriteToDataverseAsync(IReadOnlyList<DataverseRowWrite> rows, CancellationToken cancellationToken)
@@ -20,23 +23,14 @@ public sealed class ChangeWriter(FinOpsClient finOps, DataverseClient dataverse,
         var ready = new List<(int Index, DataverseWrite Write)>();
         for (var i = 0; i < rows.Count; i++)
         {
-            var row = rows[i];
-            var binds = new Dictionary<string, Guid?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var lookup in row.Lookups)
+            var (write, failure) = await ResolveAsync(rows[i], cancellationToken);
+            if (write is null)
             {
-                var id = await lookups.ResolveAsync(lookup, cancellationToken);
-                if (id is null)
-                {
-                    outcomes[i] = new RowWriteOutcome(row.Key, false, lookup.Path, LookupResolver.Describe(lookup, row.Company));
-                    break;
-                }
-
-                binds[lookup.Column] = id;
+                outcomes[i] = failure;
             }
-
-            if (outcomes[i] is null)
+            else
             {
-                ready.Add((i, new DataverseWrite(row.Table, row.Operation, row.Address, row.Values, binds)));
+                ready.Add((i, write));
             }
         }
 
@@ -71,6 +65,61 @@ public sealed class ChangeWriter(FinOpsClient finOps, DataverseClient dataverse,
             }
         });
         return outcomes.Select(o => o!).ToArray();
+    }
+
+    /// <summary>
+    /// One source transaction's rows, all or nothing and in their order: every lookup is resolved first, so that
+    /// one that finds nothing fails the transaction before anything is sent, then the rows go as one change set.
+    /// </summary>
+    /// <returns>Null when every row was written; otherwise the row that failed the transaction, and why.</returns>
+    public async Task<RowWriteOutcome?> WriteTransactionToDataverseAsync(IReadOnlyList<DataverseRowWrite> rows, CancellationToken cancellationToken)
+    {
+        var writes = new List<DataverseWrite>(rows.Count);
+        foreach (var row in rows)
+        {
+            var (write, failure) = await ResolveAsync(row, cancellationToken);
+            if (write is null)
+            {
+                return failure;
+            }
+
+            writes.Add(write);
+        }
+
+        return writes.Count == 0 ? null : FirstFailure(await dataverse.WriteAsync(writes, atomic: true, cancellationToken), r => (r.Index, r.Success, r.Status, r.Message), rows.Select(r => r.Key).ToArray());
+    }
+
+    /// <summary>One source transaction's rows to F&amp;O as one change set, all or nothing and in their order.</summary>
+    /// <returns>Null when every row was written; otherwise the row that failed the transaction, and why.</returns>
+    public async Task<RowWriteOutcome?> WriteTransactionToFinOpsAsync(IReadOnlyList<(RowKey Key, FinOpsWrite Write)> rows, CancellationToken cancellationToken) =>
+        rows.Count == 0
+            ? null
+            : FirstFailure(await finOps.WriteAsync(rows.Select(r => r.Write).ToArray(), atomic: true, cancellationToken), r => (r.Index, r.Success, r.Status, r.Message), rows.Select(r => r.Key).ToArray());
+
+    /// <summary>
+    /// The write that failed a change set: the one that says why rather than one only rolled back with it (424).
+    /// </summary>
+    private static RowWriteOutcome? FirstFailure<T>(IReadOnlyList<T> results, Func<T, (int Index, bool Success, int Status, string? Message)> read, RowKey[] keys)
+    {
+        var failed = results.Select(read).Where(r => !r.Success).OrderBy(r => r.Status == RolledBack ? 1 : 0).ThenBy(r => r.Index).ToArray();
+        return failed.Length == 0 ? null : new RowWriteOutcome(keys[failed[0].Index], false, null, failed[0].Message);
+    }
+
+    /// <summary>A row with its lookups bound to ids, or the lookup that found nothing.</summary>
+    private async Task<(DataverseWrite? Write, RowWriteOutcome? Failure)> ResolveAsync(DataverseRowWrite row, CancellationToken cancellationToken)
+    {
+        var binds = new Dictionary<string, Guid?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var lookup in row.Lookups)
+        {
+            if (await lookups.ResolveAsync(lookup, cancellationToken) is not { } id)
+            {
+                return (null, new RowWriteOutcome(row.Key, false, lookup.Path, LookupResolver.Describe(lookup, row.Company)));
+            }
+
+            binds[lookup.Column] = id;
+        }
+
+        return (new DataverseWrite(row.Table, row.Operation, row.Address, row.Values, binds), null);
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using DualWrite.Connectors.FinOps;
 using DualWrite.Core.Rows;
 using DualWrite.Runtime.Connection;
 using DualWrite.Runtime.Lifecycle;
+using DualWrite.Runtime.LiveSync;
 
 namespace DualWrite.Server.Tests.Hooks;
 
@@ -18,21 +19,21 @@ public sealed class HookTests : IAsyncLifetime
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
     [Fact]
-    public async Task While_a_map_initialises_an_FandO_change_to_its_entity_is_refused_with_a_message_and_rolled_back()
+    public async Task While_a_map_initialises_an_FandO_change_to_its_entity_is_committed_and_queued_in_the_maps_lane()
     {
         await InitialiseGroupsAsync();
 
         var outcomes = await harness.FinOps.WriteAsync([FinOpsWrite.Create("CustomerGroups", new Row { ["dataAreaId"] = "usmf", ["CustomerGroupId"] = "77", ["Description"] = "New" })], atomic: true, CancellationToken.None);
 
-        var outcome = Assert.Single(outcomes);
-        Assert.False(outcome.Success);
-        Assert.Contains("Customer groups: the map is Initializing", outcome.Message, StringComparison.Ordinal);
-        Assert.Contains("try it again once the map is Running", outcome.Message, StringComparison.Ordinal);
-        Assert.Null(await harness.FinOps.ReadAsync("CustomerGroups", RowKey.Of(("dataAreaId", "usmf"), ("CustomerGroupId", "77")), CancellationToken.None));
+        Assert.True(Assert.Single(outcomes).Success, outcomes[0].Message);
+        Assert.NotNull(await harness.FinOps.ReadAsync("CustomerGroups", RowKey.Of(("dataAreaId", "usmf"), ("CustomerGroupId", "77")), CancellationToken.None));
+        var queued = Assert.Single(await harness.Runtime.Store.ReadQueueAsync(Groups, 0, 10, CancellationToken.None));
+        Assert.Equal((HookSource.FinOps, "CustomerGroups", ChangeOperation.Create), (queued.Source, queued.Table, queued.Operation));
+        Assert.Equal(RowKey.Of(("dataAreaId", "usmf"), ("CustomerGroupId", "77")).ToString(), queued.Key);
     }
 
     [Fact]
-    public async Task While_a_map_initialises_a_Dataverse_change_to_its_table_is_refused_with_a_message_and_rolled_back()
+    public async Task While_a_map_initialises_a_Dataverse_change_to_its_table_is_committed_and_queued_with_its_key()
     {
         await InitialiseGroupsAsync();
         var usmf = await harness.Dataverse.CompanyIdAsync("usmf", CancellationToken.None);
@@ -42,10 +43,10 @@ public sealed class HookTests : IAsyncLifetime
             atomic: true,
             CancellationToken.None);
 
-        var outcome = Assert.Single(outcomes);
-        Assert.False(outcome.Success);
-        Assert.Contains("Customer groups: the map is Initializing", outcome.Message, StringComparison.Ordinal);
-        Assert.Null(await harness.Dataverse.FindIdAsync("msdyn_customergroup", new Dictionary<string, object?> { ["msdyn_groupid"] = "77", ["msdyn_company"] = usmf }, CancellationToken.None));
+        Assert.True(Assert.Single(outcomes).Success, outcomes[0].Message);
+        var queued = Assert.Single(await harness.Runtime.Store.ReadQueueAsync(Groups, 0, 10, CancellationToken.None));
+        Assert.Equal((HookSource.Dataverse, "msdyn_customergroups", ChangeOperation.Create), (queued.Source, queued.Table, queued.Operation));
+        Assert.Equal(RowKey.Of(("dataAreaId", "usmf"), ("CustomerGroupId", "77")).ToString(), queued.Key);
     }
 
     [Fact]
@@ -59,6 +60,7 @@ public sealed class HookTests : IAsyncLifetime
 
         Assert.True(Assert.Single(outcomes).Success, outcomes[0].Message);
         Assert.Equal("Renamed", (await harness.FinOps.ReadAsync("CustomersV3", key, CancellationToken.None))?["OrganizationName"]);
+        Assert.Empty(await harness.Runtime.Store.GetQueueStatsAsync(CancellationToken.None));
     }
 
     [Theory]

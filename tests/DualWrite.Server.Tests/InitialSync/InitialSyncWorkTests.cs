@@ -19,7 +19,7 @@ public sealed class InitialSyncWorkTests
 
         await harness.Runtime.StartAsync(GroupsWithTerms, "ana", CancellationToken.None);
 
-        await WaitForAsync(harness, Groups, MapState.Running);
+        await harness.WaitForStateAsync(Groups, MapState.Running);
         var terms = await harness.Runtime.Store.GetLatestSyncRunAsync("Terms of payment", CancellationToken.None);
         var groups = await harness.Runtime.Store.GetLatestSyncRunAsync(Groups, CancellationToken.None);
         Assert.Equal(SyncRunStatus.Completed, terms!.Status);
@@ -45,7 +45,7 @@ public sealed class InitialSyncWorkTests
 
         await harness.Runtime.StartAsync(new RunRequest([new RunItem("Legal entities", InitialSync: false), new RunItem("Terms of payment")]), "ana", CancellationToken.None);
 
-        await WaitForAsync(harness, "Terms of payment", MapState.NotRunning);
+        await harness.WaitForStateAsync("Terms of payment", MapState.NotRunning);
         var activity = await harness.Runtime.Store.GetActivityAsync("Terms of payment", 10, CancellationToken.None);
         Assert.Equal(("runtime", "Failed"), (activity[0].Who, activity[0].Action));
         Assert.Contains("initial sync failed:", activity[0].Detail, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class InitialSyncWorkTests
     {
         await using var harness = await ServerHarness.StartAsync();
         await harness.Runtime.StartAsync(GroupsWithTerms, "ana", CancellationToken.None);
-        await WaitForAsync(harness, Groups, MapState.Running);
+        await harness.WaitForStateAsync(Groups, MapState.Running);
 
         await harness.Runtime.Connection.AddCompanyAsync("gbsi", skipInitialSync: false, CancellationToken.None);
 
@@ -72,15 +72,5 @@ public sealed class InitialSyncWorkTests
         Assert.Contains("initial sync of gbsi: to Dataverse: 5 read, 5 created", added.Detail, StringComparison.Ordinal);
         Assert.Equal(SyncRunStatus.Completed, (await harness.Runtime.Store.GetLatestSyncRunAsync(Groups, CancellationToken.None))!.Status);
         Assert.Equal(MapState.Running, await harness.Runtime.Store.GetStateAsync(Groups, CancellationToken.None));
-    }
-
-    private static async Task WaitForAsync(ServerHarness harness, string map, MapState state)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await harness.Runtime.Store.GetStateAsync(map, CancellationToken.None) != state)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"'{map}' did not become {state} within a minute");
-            await Task.Delay(50);
-        }
     }
 }

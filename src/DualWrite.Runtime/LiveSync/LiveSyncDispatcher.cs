@@ -1,0 +1,134 @@
+using DualWrite.Core.Maps;
+using DualWrite.Core.Mapping;
+using DualWrite.Runtime.Lifecycle;
+using DualWrite.Runtime.Monitoring;
+using DualWrite.Runtime.Queue;
+using DualWrite.Runtime.Store;
+
+namespace DualWrite.Runtime.LiveSync;
+
+/// <summary>
+/// Takes a source transaction inside its user's transaction: every change goes to the maps whose source it is,
+/// by their state. Running maps write it to the other side at once, all their rows in one change set; maps that
+/// are Initializing, Paused or Resuming append it to their lane, durably, to replay later. The answer comes only
+/// when both are done, and any failure undoes the lane appends and fails the user's transaction with its reason,
+/// which also goes to the error log.
+/// </summary>
+internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions options, TimeProvider time)
+{
+    private readonly DirectionGate gate = new(options.ConcurrencyWait, time);
+
+    public async Task<HookVerdict> DispatchAsync(SourceTransaction transaction, LiveContext context, CancellationToken cancellationToken)
+    {
+        var direction = transaction.Source == HookSource.FinOps ? SyncDirection.FinOpsToDataverse : SyncDirection.DataverseToFinOps;
+        var states = await store.GetStatesAsync(cancellationToken);
+        var live = new List<(RowMapper Mapper, SourceChange Change)>();
+        var queued = new List<(RowMapper Mapper, SourceChange Change)>();
+        foreach (var change in transaction.Changes.OrderBy(c => c.Sequence))
+        {
+            foreach (var mapper in context.For(change.Table, direction))
+            {
+                switch (states.GetValueOrDefault(mapper.Map.Name, MapState.NotRunning))
+                {
+                    case MapState.Running:
+                        live.Add((mapper, change));
+                        break;
+                    case MapState.Initializing or MapState.Paused or MapState.Resuming:
+                        queued.Add((mapper, change));
+                        break;
+                }
+            }
+        }
+
+        if (live.Count == 0 && queued.Count == 0)
+        {
+            return HookVerdict.Accepted;
+        }
+
+        var first = (live.Count > 0 ? live : queued)[0].Mapper.Map.Name;
+        if (transaction.Changes.Count > options.MaxRecordsPerTransaction)
+        {
+            return await RefuseAsync(transaction, direction, new LiveSyncFailure(first, string.Empty, ErrorType.Application, 413,
+                $"{first}: the transaction changes {transaction.Changes.Count:N0} records, more than the {options.MaxRecordsPerTransaction:N0} one transaction may carry; split it into smaller transactions"), cancellationToken);
+        }
+
+        using var pass = await gate.EnterAsync(transaction.Source, cancellationToken);
+        if (pass is null)
+        {
+            return await RefuseAsync(transaction, direction, new LiveSyncFailure(first, string.Empty, ErrorType.Concurrency, 409,
+                $"{first}: a concurrent change from the other side is being written; the change was not saved, try again"), cancellationToken);
+        }
+
+        IReadOnlyList<long> appended = [];
+        try
+        {
+            appended = await EnqueueAsync(transaction, queued, context, direction, cancellationToken);
+            if (live.Count > 0)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(options.TransactionTimeout);
+                try
+                {
+                    await TransactionWriter.WriteAsync(context, direction, live, timeout.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new LiveSyncFailure(first, string.Empty, ErrorType.System, 504,
+                        $"{first}: {(direction == SyncDirection.FinOpsToDataverse ? "Dataverse" : "F&O")} did not take the transaction within {options.TransactionTimeout.TotalSeconds:N0} seconds; the change was not saved");
+                }
+            }
+
+            return HookVerdict.Accepted;
+        }
+        catch (LiveSyncFailure failure)
+        {
+            if (appended.Count > 0)
+            {
+                await store.DequeueAsync(appended, CancellationToken.None);
+            }
+
+            return await RefuseAsync(transaction, direction, failure, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<long>> EnqueueAsync(
+        SourceTransaction transaction, List<(RowMapper Mapper, SourceChange Change)> queued, LiveContext context, SyncDirection direction, CancellationToken cancellationToken)
+    {
+        if (queued.Count == 0)
+        {
+            return [];
+        }
+
+        var expander = new LookupExpander(context.Environments.Dataverse);
+        var changes = new List<QueuedChange>(queued.Count);
+        foreach (var (mapper, change) in queued)
+        {
+            var table = direction == SyncDirection.FinOpsToDataverse ? mapper.FinOpsTable : mapper.DataverseTable;
+            var key = await KeyOfAsync(mapper, change, direction, expander, cancellationToken);
+            changes.Add(new QueuedChange(0, mapper.Map.Name, transaction.Source, transaction.TransactionId, change.Table, change.Operation, key, ChangePayload.Write(change, table), time.GetUtcNow()));
+        }
+
+        return await store.EnqueueAsync(changes, cancellationToken);
+    }
+
+    /// <summary>The change's integration key; a Dataverse row's company comes through its lookup.</summary>
+    private static async Task<string> KeyOfAsync(RowMapper mapper, SourceChange change, SyncDirection direction, LookupExpander expander, CancellationToken cancellationToken)
+    {
+        if (direction == SyncDirection.FinOpsToDataverse)
+        {
+            return mapper.KeyOfFinOps(change.Values).ToString();
+        }
+
+        var values = new Core.Rows.Row(change.Values);
+        await expander.ExpandAsync(mapper, values, cancellationToken);
+        return mapper.KeyOfDataverse(values).ToString();
+    }
+
+    private async Task<HookVerdict> RefuseAsync(SourceTransaction transaction, SyncDirection direction, LiveSyncFailure failure, CancellationToken cancellationToken)
+    {
+        await store.AppendErrorAsync(
+            new ErrorEntry(0, time.GetUtcNow(), failure.Map, direction, failure.Key, transaction.TransactionId, failure.Type, failure.Message),
+            cancellationToken);
+        return new HookVerdict(failure.Status, failure.Message);
+    }
+}

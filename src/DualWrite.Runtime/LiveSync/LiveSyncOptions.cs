@@ -1,0 +1,17 @@
+namespace DualWrite.Runtime.LiveSync;
+
+/// <summary>The limits of live sync.</summary>
+public sealed record LiveSyncOptions
+{
+    /// <summary>The most changed records one source transaction may carry; a bigger one is refused whole.</summary>
+    public int MaxRecordsPerTransaction { get; init; } = 1_000;
+
+    /// <summary>How long writing a transaction to the other side may take before the source transaction is failed.</summary>
+    public TimeSpan TransactionTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a transaction from one side waits for those from the other side to finish before it fails as a
+    /// concurrent change (<see cref="DirectionGate"/>).
+    /// </summary>
+    public TimeSpan ConcurrencyWait { get; init; } = TimeSpan.FromSeconds(1);
+}
