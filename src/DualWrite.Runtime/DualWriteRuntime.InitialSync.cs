@@ -10,7 +10,8 @@ public sealed partial class DualWriteRuntime
 {
     /// <summary>
     /// The runtime's own work, until cancelled: the initial sync of every Initializing map, one map after another
-    /// in the order their runs were opened, each continued from its checkpoint. A run that fails is tried again
+    /// in the order their runs were opened, each continued from its checkpoint; then the replay of the changes
+    /// queued while maps initialised or were paused. A run that fails is tried again
     /// after a growing pause, each failure written to the map's activity log, and after
     /// <see cref="RuntimeOptions.MaxAttempts"/> the map stops with the reason.
     /// </summary>
@@ -22,6 +23,7 @@ public sealed partial class DualWriteRuntime
             try
             {
                 await SyncInitializingAsync(failures, cancellationToken);
+                await CatchUpAsync(cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

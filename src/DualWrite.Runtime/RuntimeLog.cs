@@ -18,4 +18,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "The runtime's own work failed and is tried again at the next look: {Reason}")]
     public static partial void WorkFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "{Map} caught up: {Replayed} queued changes replayed, {Failed} kept as catch-up errors")]
+    public static partial void CaughtUp(ILogger logger, string map, long replayed, long failed);
 }

@@ -56,12 +56,15 @@ internal sealed class ServerHarness : IAsyncDisposable
         return harness;
     }
 
-    public async Task WaitForStateAsync(string map, MapState state)
+    public Task WaitForStateAsync(string map, MapState state) =>
+        WaitForAsync(async () => await Runtime.Store.GetStateAsync(map, CancellationToken.None) == state, $"'{map}' becoming {state}");
+
+    public static async Task WaitForAsync(Func<Task<bool>> condition, string what = "the condition")
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await Runtime.Store.GetStateAsync(map, CancellationToken.None) != state)
+        while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"'{map}' did not become {state} within a minute");
+            Assert.True(DateTime.UtcNow < deadline, $"{what} did not happen within a minute");
             await Task.Delay(50);
         }
     }

@@ -115,10 +115,14 @@ public sealed class MapLifecycle(IRuntimeStore store, Func<CancellationToken, Ta
         }
     }
 
-    /// <summary>The runtime's own moves: initial sync or catch-up done.</summary>
-    public Task CompleteAsync(string map, MapState from, string detail, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The runtime's own move when initial sync or catch-up is done: to Running, but only once the map's lane is
+    /// empty, so that changes queued meanwhile are replayed first.
+    /// </summary>
+    /// <returns>False when the lane still holds changes (or the map moved meanwhile): replay them, then try again.</returns>
+    public Task<bool> CompleteAsync(string map, MapState from, string detail, CancellationToken cancellationToken) =>
         from is MapState.Initializing or MapState.Resuming
-            ? MoveAsync(map, from, MapState.Running, "runtime", null, detail, cancellationToken)
+            ? store.TransitionAsync(map, from, MapState.Running, "runtime", "Completed", detail, cancellationToken, onlyWhenLaneEmpty: true)
             : throw new LifecycleException($"'{map}' cannot complete from {MapTransitions.Describe(from)}");
 
     /// <summary>The runtime's own move when an initial sync cannot go on: the map stops, with the reason in its log.</summary>

@@ -21,6 +21,65 @@ internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions op
     public async Task<HookVerdict> DispatchAsync(SourceTransaction transaction, LiveContext context, CancellationToken cancellationToken)
     {
         var direction = transaction.Source == HookSource.FinOps ? SyncDirection.FinOpsToDataverse : SyncDirection.DataverseToFinOps;
+
+        // A map may move between reading its state and appending to its lane; the store refuses such an append,
+        // and the changes are sorted again by the new states.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (live, queued) = await SortAsync(transaction, context, direction, cancellationToken);
+            if (live.Count == 0 && queued.Count == 0)
+            {
+                return HookVerdict.Accepted;
+            }
+
+            var first = (live.Count > 0 ? live : queued)[0].Mapper.Map.Name;
+            if (transaction.Changes.Count > options.MaxRecordsPerTransaction)
+            {
+                return await RefuseAsync(transaction, direction, new LiveSyncFailure(first, string.Empty, ErrorType.Application, 413,
+                    $"{first}: the transaction changes {transaction.Changes.Count:N0} records, more than the {options.MaxRecordsPerTransaction:N0} one transaction may carry; split it into smaller transactions"), cancellationToken);
+            }
+
+            // Only writing to the other side needs the other side's transactions out of the way; queueing does not.
+            using var pass = live.Count == 0 ? null : await gate.EnterAsync(transaction.Source, cancellationToken);
+            if (live.Count > 0 && pass is null)
+            {
+                return await RefuseAsync(transaction, direction, new LiveSyncFailure(first, string.Empty, ErrorType.Concurrency, 409,
+                    $"{first}: a concurrent change from the other side is being written; the change was not saved, try again"), cancellationToken);
+            }
+
+            IReadOnlyList<long>? appended = [];
+            try
+            {
+                appended = await EnqueueAsync(transaction, queued, context, direction, cancellationToken);
+                if (appended is null)
+                {
+                    if (attempt < 3)
+                    {
+                        continue;
+                    }
+
+                    throw new LiveSyncFailure(first, string.Empty, ErrorType.Concurrency, 409, $"{first}: the map changed state while the change was taken; the change was not saved, try again");
+                }
+
+                await WriteLiveAsync(live, context, direction, first, cancellationToken);
+                return HookVerdict.Accepted;
+            }
+            catch (LiveSyncFailure failure)
+            {
+                if (appended is { Count: > 0 })
+                {
+                    await store.DequeueAsync(appended, CancellationToken.None);
+                }
+
+                return await RefuseAsync(transaction, direction, failure, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The changes of the transaction for each map whose source they are: to write now, and to queue.</summary>
+    private async Task<(List<(RowMapper Mapper, SourceChange Change)> Live, List<(RowMapper Mapper, SourceChange Change)> Queued)> SortAsync(
+        SourceTransaction transaction, LiveContext context, SyncDirection direction, CancellationToken cancellationToken)
+    {
         var states = await store.GetStatesAsync(cancellationToken);
         var live = new List<(RowMapper Mapper, SourceChange Change)>();
         var queued = new List<(RowMapper Mapper, SourceChange Change)>();
@@ -40,58 +99,30 @@ internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions op
             }
         }
 
-        if (live.Count == 0 && queued.Count == 0)
+        return (live, queued);
+    }
+
+    private async Task WriteLiveAsync(List<(RowMapper Mapper, SourceChange Change)> live, LiveContext context, SyncDirection direction, string first, CancellationToken cancellationToken)
+    {
+        if (live.Count == 0)
         {
-            return HookVerdict.Accepted;
+            return;
         }
 
-        var first = (live.Count > 0 ? live : queued)[0].Mapper.Map.Name;
-        if (transaction.Changes.Count > options.MaxRecordsPerTransaction)
-        {
-            return await RefuseAsync(transaction, direction, new LiveSyncFailure(first, string.Empty, ErrorType.Application, 413,
-                $"{first}: the transaction changes {transaction.Changes.Count:N0} records, more than the {options.MaxRecordsPerTransaction:N0} one transaction may carry; split it into smaller transactions"), cancellationToken);
-        }
-
-        using var pass = await gate.EnterAsync(transaction.Source, cancellationToken);
-        if (pass is null)
-        {
-            return await RefuseAsync(transaction, direction, new LiveSyncFailure(first, string.Empty, ErrorType.Concurrency, 409,
-                $"{first}: a concurrent change from the other side is being written; the change was not saved, try again"), cancellationToken);
-        }
-
-        IReadOnlyList<long> appended = [];
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.TransactionTimeout);
         try
         {
-            appended = await EnqueueAsync(transaction, queued, context, direction, cancellationToken);
-            if (live.Count > 0)
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(options.TransactionTimeout);
-                try
-                {
-                    await TransactionWriter.WriteAsync(context, direction, live, timeout.Token);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new LiveSyncFailure(first, string.Empty, ErrorType.System, 504,
-                        $"{first}: {(direction == SyncDirection.FinOpsToDataverse ? "Dataverse" : "F&O")} did not take the transaction within {options.TransactionTimeout.TotalSeconds:N0} seconds; the change was not saved");
-                }
-            }
-
-            return HookVerdict.Accepted;
+            await TransactionWriter.WriteAsync(context, direction, live, timeout.Token);
         }
-        catch (LiveSyncFailure failure)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            if (appended.Count > 0)
-            {
-                await store.DequeueAsync(appended, CancellationToken.None);
-            }
-
-            return await RefuseAsync(transaction, direction, failure, cancellationToken);
+            throw new LiveSyncFailure(first, string.Empty, ErrorType.System, 504,
+                $"{first}: {(direction == SyncDirection.FinOpsToDataverse ? "Dataverse" : "F&O")} did not take the transaction within {options.TransactionTimeout.TotalSeconds:N0} seconds; the change was not saved");
         }
     }
 
-    private async Task<IReadOnlyList<long>> EnqueueAsync(
+    private async Task<IReadOnlyList<long>?> EnqueueAsync(
         SourceTransaction transaction, List<(RowMapper Mapper, SourceChange Change)> queued, LiveContext context, SyncDirection direction, CancellationToken cancellationToken)
     {
         if (queued.Count == 0)

@@ -47,6 +47,9 @@ internal static class TransactionWriter
         var dataverse = context.Environments.Dataverse;
         var rows = new List<DataverseRowWrite>();
         var maps = new List<string>();
+
+        // Rows written earlier in the same change set are not there yet to be found, but will be when it runs.
+        var upserted = new HashSet<RowKey>();
         foreach (var (mapper, change) in changes)
         {
             if (Gate(mapper, SyncDirection.FinOpsToDataverse, change) is not { } mapped)
@@ -59,7 +62,12 @@ internal static class TransactionWriter
             if (change.Operation == ChangeOperation.Delete)
             {
                 var (probe, _) = DataversePlan.Of(mapper, mapped, DataverseOperation.Delete, company, companyId);
-                if (await dataverse.FindIdAsync(probe.Table, probe.Address!.Values.ToDictionary(v => v.Key, v => v.Value, StringComparer.OrdinalIgnoreCase), cancellationToken) is { } id)
+                if (upserted.Remove(mapped.Key!))
+                {
+                    rows.Add(probe);
+                    maps.Add(mapper.Map.Name);
+                }
+                else if (await dataverse.FindIdAsync(probe.Table, probe.Address!.Values.ToDictionary(v => v.Key, v => v.Value, StringComparer.OrdinalIgnoreCase), cancellationToken) is { } id)
                 {
                     rows.Add(DataversePlan.Of(mapper, mapped, DataverseOperation.Delete, company, companyId, id).Write);
                     maps.Add(mapper.Map.Name);
@@ -68,6 +76,7 @@ internal static class TransactionWriter
                 continue;
             }
 
+            upserted.Add(mapped.Key!);
             var (write, own) = DataversePlan.Of(mapper, mapped, DataverseOperation.Upsert, company, companyId);
             rows.Add(write);
             maps.Add(mapper.Map.Name);
@@ -90,6 +99,9 @@ internal static class TransactionWriter
         var expander = new LookupExpander(context.Environments.Dataverse);
         var rows = new List<(RowKey Key, FinOpsWrite Write)>();
         var maps = new List<string>();
+
+        // Whether each row exists once the writes planned so far are applied: later changes to it build on them.
+        var exists = new Dictionary<RowKey, bool>();
         foreach (var (mapper, change) in changes)
         {
             var values = new Row(change.Values);
@@ -101,11 +113,16 @@ internal static class TransactionWriter
 
             var entity = mapper.FinOpsTable;
             var key = new RowKey(entity.Key.Select(k => new KeyValuePair<string, object?>(k, mapped.Values.GetValueOrDefault(k))).ToArray());
-            var existing = await finOps.ReadAsync(entity.Name, key, cancellationToken);
+            if (!exists.TryGetValue(key, out var there))
+            {
+                there = await finOps.ReadAsync(entity.Name, key, cancellationToken) is not null;
+            }
+
+            exists[key] = change.Operation != ChangeOperation.Delete;
             FinOpsWrite? write = change.Operation switch
             {
-                ChangeOperation.Delete => existing is null ? null : FinOpsWrite.Delete(entity.Name, key),
-                _ when existing is null => FinOpsWrite.Create(entity.Name, mapped.Values),
+                ChangeOperation.Delete => there ? FinOpsWrite.Delete(entity.Name, key) : null,
+                _ when !there => FinOpsWrite.Create(entity.Name, mapped.Values),
                 _ => FinOpsWrite.Update(entity.Name, key, new Row(mapped.Values.Where(v => !entity.Key.Contains(v.Key, StringComparer.OrdinalIgnoreCase)))),
             };
             if (write is not null)

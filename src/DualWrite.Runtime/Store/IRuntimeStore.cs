@@ -38,7 +38,15 @@ public interface IRuntimeStore : IAsyncDisposable
     /// Moves a map from <paramref name="expected"/> to <paramref name="target"/> and logs it, in one transaction; false
     /// (and nothing written) when the map was no longer in <paramref name="expected"/>, because someone else moved it.
     /// </summary>
-    Task<bool> TransitionAsync(string map, MapState expected, MapState target, string who, string action, string? detail, CancellationToken cancellationToken);
+    /// <param name="map">The map.</param>
+    /// <param name="expected">The state it must be in.</param>
+    /// <param name="target">The state it moves to.</param>
+    /// <param name="who">Who asked, for the activity log.</param>
+    /// <param name="action">What was done, for the activity log.</param>
+    /// <param name="detail">More words for the activity log.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <param name="onlyWhenLaneEmpty">Move only when the map's lane is empty too (the end of a catch-up): a change appended meanwhile is replayed first.</param>
+    Task<bool> TransitionAsync(string map, MapState expected, MapState target, string who, string action, string? detail, CancellationToken cancellationToken, bool onlyWhenLaneEmpty = false);
 
     Task AppendActivityAsync(string map, string who, string action, string? detail, CancellationToken cancellationToken);
 
@@ -67,8 +75,12 @@ public interface IRuntimeStore : IAsyncDisposable
     /// <summary>The keys that failed in a run, for a re-run that leaves them out.</summary>
     Task<IReadOnlySet<string>> GetFailedKeysAsync(long runId, CancellationToken cancellationToken);
 
-    /// <summary>Appends changes to their maps' lanes in one transaction, durable when it returns; their sequence numbers, in order.</summary>
-    Task<IReadOnlyList<long>> EnqueueAsync(IReadOnlyList<QueuedChange> changes, CancellationToken cancellationToken);
+    /// <summary>
+    /// Appends changes to their maps' lanes in one transaction, durable when it returns; their sequence numbers, in
+    /// order. Null, and nothing appended, when a map is no longer in a state that queues (Initializing, Paused or
+    /// Resuming): it moved on since its state was read.
+    /// </summary>
+    Task<IReadOnlyList<long>?> EnqueueAsync(IReadOnlyList<QueuedChange> changes, CancellationToken cancellationToken);
 
     /// <summary>The first <paramref name="limit"/> changes of a map's lane after <paramref name="afterSequence"/>, in order.</summary>
     Task<IReadOnlyList<QueuedChange>> ReadQueueAsync(string map, long afterSequence, int limit, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using DualWrite.Core.Rows;
+using DualWrite.Runtime.Lifecycle;
 using DualWrite.Runtime.LiveSync;
 using DualWrite.Runtime.Queue;
 using Microsoft.Data.Sqlite;
@@ -9,11 +10,20 @@ public sealed partial class SqliteRuntimeStore
 {
     private const string QueueColumns = "seq, map, source, txn, source_table, operation, row_key, payload, queued_at";
 
-    public async Task<IReadOnlyList<long>> EnqueueAsync(IReadOnlyList<QueuedChange> changes, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>?> EnqueueAsync(IReadOnlyList<QueuedChange> changes, CancellationToken cancellationToken)
     {
-        var sequences = new List<long>(changes.Count);
+        List<long>? sequences = null;
         await WriteAsync(async (c, t) =>
         {
+            foreach (var map in changes.Select(c => c.Map).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (await StateOf(c, t, map, cancellationToken) is not (MapState.Initializing or MapState.Paused or MapState.Resuming))
+                {
+                    return;
+                }
+            }
+
+            sequences = new List<long>(changes.Count);
             foreach (var change in changes)
             {
                 var sequence = await Scalar(c, t, """

@@ -102,13 +102,13 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
         return rows.ToDictionary(r => r.Item1, r => r.Item2, StringComparer.OrdinalIgnoreCase);
     }
 
-    public async Task<bool> TransitionAsync(string map, MapState expected, MapState target, string who, string action, string? detail, CancellationToken cancellationToken)
+    public async Task<bool> TransitionAsync(string map, MapState expected, MapState target, string who, string action, string? detail, CancellationToken cancellationToken, bool onlyWhenLaneEmpty = false)
     {
         var moved = false;
         await WriteAsync(async (c, t) =>
         {
-            var current = await Scalar(c, t, "SELECT state FROM map_states WHERE map = @map", cancellationToken, ("@map", map)) as string;
-            if ((current is null ? MapState.NotRunning : Enum.Parse<MapState>(current)) != expected)
+            if (await StateOf(c, t, map, cancellationToken) != expected
+                || (onlyWhenLaneEmpty && await Scalar(c, t, "SELECT 1 FROM queue WHERE map = @map LIMIT 1", cancellationToken, ("@map", map)) is not null))
             {
                 return;
             }
@@ -122,6 +122,9 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
         }, cancellationToken);
         return moved;
     }
+
+    private static async Task<MapState> StateOf(SqliteConnection c, SqliteTransaction t, string map, CancellationToken cancellationToken) =>
+        await Scalar(c, t, "SELECT state FROM map_states WHERE map = @map", cancellationToken, ("@map", map)) is string state ? Enum.Parse<MapState>(state) : MapState.NotRunning;
 
     public Task AppendActivityAsync(string map, string who, string action, string? detail, CancellationToken cancellationToken) =>
         WriteAsync((c, t) => Log(c, t, map, who, action, null, null, detail, cancellationToken), cancellationToken);

@@ -1,4 +1,7 @@
+using DualWrite.Connectors.Dataverse;
+using DualWrite.Connectors.FinOps;
 using DualWrite.Connectors.Http;
+using DualWrite.Core.Rows;
 using DualWrite.Environments.Faults;
 using DualWrite.Runtime.Connection;
 using DualWrite.Runtime.InitialSync;
@@ -72,5 +75,30 @@ public sealed class InitialSyncWorkTests
         Assert.Contains("initial sync of gbsi: to Dataverse: 5 read, 5 created", added.Detail, StringComparison.Ordinal);
         Assert.Equal(SyncRunStatus.Completed, (await harness.Runtime.Store.GetLatestSyncRunAsync(Groups, CancellationToken.None))!.Status);
         Assert.Equal(MapState.Running, await harness.Runtime.Store.GetStateAsync(Groups, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Changes_made_while_a_map_initialises_are_queued_and_replayed_before_it_runs()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+
+        // Run without telling the runtime: the maps wait, Initializing, until it next looks.
+        await harness.Runtime.Lifecycle.StartAsync(GroupsWithTerms, "ana", CancellationToken.None);
+        var written = await harness.FinOps.WriteAsync(
+            [FinOpsWrite.Update("CustomerGroups", RowKey.Of(("dataAreaId", "usmf"), ("CustomerGroupId", "10")), new Row { ["Description"] = "Changed meanwhile" })], atomic: true, CancellationToken.None);
+        Assert.True(written[0].Success, written[0].Message);
+        Assert.Equal(1, Assert.Single(await harness.Runtime.Store.GetQueueStatsAsync(CancellationToken.None)).Count);
+
+        await harness.Runtime.StartAsync(new RunRequest([new RunItem("Currencies", InitialSync: false)]), "ana", CancellationToken.None);
+        await harness.WaitForStateAsync(Groups, MapState.Running);
+
+        var activity = await harness.Runtime.Store.GetActivityAsync(Groups, 2, CancellationToken.None);
+        Assert.Contains("caught up: 1 queued changes replayed, 0 kept as catch-up errors", activity[0].Detail, StringComparison.Ordinal);
+        Assert.Empty(await harness.Runtime.Store.GetQueueStatsAsync(CancellationToken.None));
+        var usmf = await harness.Dataverse.CompanyIdAsync("usmf", CancellationToken.None);
+        await foreach (var page in harness.Dataverse.ReadPagesAsync("msdyn_customergroup", new DataverseQuery { Filter = $"msdyn_groupid eq '10' and _msdyn_company_value eq {usmf}" }, CancellationToken.None))
+        {
+            Assert.Equal("Changed meanwhile", page.Single()["msdyn_description"]);
+        }
     }
 }

@@ -1,0 +1,123 @@
+using DualWrite.Connectors.Dataverse;
+using DualWrite.Connectors.FinOps;
+using DualWrite.Core.Rows;
+using DualWrite.Runtime;
+using DualWrite.Runtime.Lifecycle;
+using DualWrite.Runtime.Queue;
+using DualWrite.Testing;
+
+namespace DualWrite.Server.Tests.Queue;
+
+public sealed class CatchUpTests : IAsyncLifetime
+{
+    private const string Groups = "Customer groups";
+    private static readonly RowKey Group10 = RowKey.Of(("dataAreaId", "usmf"), ("CustomerGroupId", "10"));
+    private static readonly RowKey Group20 = RowKey.Of(("dataAreaId", "usmf"), ("CustomerGroupId", "20"));
+    private ServerHarness harness = null!;
+    private HookReceiver subscriber = null!;
+    private Guid usmf;
+
+    public async Task InitializeAsync()
+    {
+        harness = await ServerHarness.StartAsync();
+        subscriber = await HookReceiver.StartAsync();
+        await harness.Runtime.StartAsync(new RunRequest([new RunItem("Legal entities", InitialSync: false), new RunItem("Terms of payment"), new RunItem(Groups)]), "ana", CancellationToken.None);
+        await harness.WaitForStateAsync(Groups, MapState.Running);
+        usmf = (await harness.Dataverse.CompanyIdAsync("usmf", CancellationToken.None))!.Value;
+
+        // Someone else's synchronous webhook on the target: it sees each write the runtime makes, in order.
+        await harness.Dataverse.RegisterWebhookAsync("subscriber", subscriber.Url, "X-Subscriber", "s", ["msdyn_customergroup"], ["Update"], CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await subscriber.DisposeAsync();
+        await harness.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_paused_map_queues_every_change_and_resume_replays_the_whole_sequence_in_order()
+    {
+        await harness.Runtime.Lifecycle.ApplyAsync([Groups], MapAction.Pause, "ana", CancellationToken.None);
+        foreach (var name in (string[])["NameA", "NameB", "NameC"])
+        {
+            Assert.True((await RenameAsync(Group10, name)).Success);
+        }
+
+        Assert.Equal("Wholesale customers", await DescriptionInDataverseAsync("10"));
+        Assert.Equal(3, Assert.Single(await harness.Runtime.Store.GetQueueStatsAsync(CancellationToken.None)).Count);
+
+        await harness.Runtime.ResumeAsync([Groups], ResumeMode.CatchUp, "ana", CancellationToken.None);
+        await harness.WaitForStateAsync(Groups, MapState.Running);
+
+        Assert.Equal("NameC", await DescriptionInDataverseAsync("10"));
+        Assert.Equal(["NameA", "NameB", "NameC"], SeenDescriptions());
+        Assert.Empty(await harness.Runtime.Store.GetQueueStatsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_change_that_fails_to_replay_becomes_a_catch_up_error_and_only_later_changes_to_its_row_wait_behind_it()
+    {
+        await harness.Runtime.Lifecycle.ApplyAsync([Groups], MapAction.Pause, "ana", CancellationToken.None);
+        Assert.True((await WriteGroupAsync(Group10, new Row { ["PaymentTermId"] = "Gone" })).Success);
+        Assert.True((await RenameAsync(Group20, "Other row")).Success);
+        Assert.True((await RenameAsync(Group10, "After the failure")).Success);
+
+        await harness.Runtime.ResumeAsync([Groups], ResumeMode.CatchUp, "ana", CancellationToken.None);
+        await harness.WaitForStateAsync(Groups, MapState.Running);
+
+        Assert.Equal("Other row", await DescriptionInDataverseAsync("20"));
+        Assert.Equal("Wholesale customers", await DescriptionInDataverseAsync("10"));
+        var errors = await harness.Runtime.Store.GetCatchUpErrorsAsync(Groups, 0, 10, CancellationToken.None);
+        Assert.Equal(2, errors.Count);
+        Assert.Contains("lookup msdyn_paymenttermid.msdyn_name = 'Gone' not found in company usmf", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("waits behind an earlier change to the same row", errors[1].Message, StringComparison.Ordinal);
+        var activity = (await harness.Runtime.Store.GetActivityAsync(Groups, 1, CancellationToken.None))[0];
+        Assert.Contains("1 queued changes replayed, 2 kept as catch-up errors", activity.Detail, StringComparison.Ordinal);
+
+        // Once the payment terms exist, a retry replays both in their order.
+        Assert.True((await harness.FinOps.WriteAsync([FinOpsWrite.Create("PaymentTerms", new Row { ["dataAreaId"] = "usmf", ["Name"] = "Gone", ["Description"] = "Back" })], atomic: true, CancellationToken.None))[0].Success);
+        Assert.Equal(2, await harness.Runtime.RetryCatchUpErrorsAsync(Groups, null, "ana", CancellationToken.None));
+        await ServerHarness.WaitForAsync(async () => await DescriptionInDataverseAsync("10") == "After the failure");
+        Assert.Empty(await harness.Runtime.Store.GetCatchUpErrorsAsync(Groups, 0, 10, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(ResumeMode.KeepAsCatchUpErrors, 1)]
+    [InlineData(ResumeMode.Discard, 0)]
+    public async Task Resume_skipping_the_queue_runs_live_at_once_and_keeps_or_drops_what_was_queued(ResumeMode mode, int kept)
+    {
+        await harness.Runtime.Lifecycle.ApplyAsync([Groups], MapAction.Pause, "ana", CancellationToken.None);
+        Assert.True((await RenameAsync(Group10, "Queued")).Success);
+
+        await harness.Runtime.ResumeAsync([Groups], mode, "ana", CancellationToken.None);
+
+        Assert.Equal(MapState.Running, await harness.Runtime.Store.GetStateAsync(Groups, CancellationToken.None));
+        Assert.Empty(await harness.Runtime.Store.GetQueueStatsAsync(CancellationToken.None));
+        Assert.Equal(kept, (await harness.Runtime.Store.GetCatchUpErrorsAsync(Groups, 0, 10, CancellationToken.None)).Count);
+        Assert.True((await RenameAsync(Group10, "Live")).Success);
+        Assert.Equal("Live", await DescriptionInDataverseAsync("10"));
+    }
+
+    private Task<WriteOutcome> RenameAsync(RowKey key, string description) => WriteGroupAsync(key, new Row { ["Description"] = description });
+
+    private async Task<WriteOutcome> WriteGroupAsync(RowKey key, Row values) =>
+        (await harness.FinOps.WriteAsync([FinOpsWrite.Update("CustomerGroups", key, values)], atomic: true, CancellationToken.None))[0];
+
+    private string[] SeenDescriptions() => subscriber.Calls
+        .Select(c => c.Body.GetProperty("InputParameters")[0].GetProperty("value").GetProperty("Attributes").EnumerateArray()
+            .Where(a => a.GetProperty("key").GetString() == "msdyn_description")
+            .Select(a => a.GetProperty("value").GetString() ?? string.Empty)
+            .FirstOrDefault() ?? string.Empty)
+        .ToArray();
+
+    private async Task<string?> DescriptionInDataverseAsync(string group)
+    {
+        await foreach (var page in harness.Dataverse.ReadPagesAsync("msdyn_customergroup", new DataverseQuery { Filter = $"msdyn_groupid eq '{group}' and _msdyn_company_value eq {usmf}" }, CancellationToken.None))
+        {
+            return page.Single()["msdyn_description"] as string;
+        }
+
+        return null;
+    }
+}
