@@ -74,7 +74,10 @@ internal sealed class AccountsStory : IAsyncDisposable
         return story;
     }
 
-    public Task<RuntimeProcess> StartRuntimeAsync(params string[] options) => RuntimeProcess.StartAsync(Folder, Port, options);
+    public Task<RuntimeProcess> StartRuntimeAsync(params string[] options) => RuntimeProcess.StartAsync(Folder, Port, null, options);
+
+    /// <summary>The runtime with at most <paramref name="heapLimit"/> bytes of managed memory: more, and it fails.</summary>
+    public Task<RuntimeProcess> StartBoundedRuntimeAsync(long heapLimit) => RuntimeProcess.StartAsync(Folder, Port, heapLimit);
 
     /// <summary>Looks into the store the runtime process works on, without disturbing it.</summary>
     public async Task<T> ReadStoreAsync<T>(Func<IRuntimeStore, Task<T>> read)

@@ -7,9 +7,12 @@ namespace DualWrite.Scenarios.Tests;
 public sealed class InitialSyncProcessTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// What the runtime may hold at its peak, whatever the row count: far below what a million customers take when
-    /// held at once (well over a gigabyte as rows), with room for the .NET runtime, HTTP buffers and pages in flight.
+    /// The managed memory the runtime is given for a million rows: far below what the rows take when held at once
+    /// (well over a gigabyte), enough for the pages and change sets in flight. Holding more fails the process.
     /// </summary>
+    private const long HeapLimit = 320L * 1024 * 1024;
+
+    /// <summary>The whole process at its peak, the .NET runtime, native SQLite and HTTP buffers with the heap.</summary>
     private const long MemoryBound = 512L * 1024 * 1024;
 
     [Fact]
@@ -55,9 +58,11 @@ public sealed class InitialSyncProcessTests(ITestOutputHelper output)
         output.WriteLine($"F&O filled with {customers:N0} customers and the runtime linked in {clock.Elapsed.TotalSeconds:N0} s");
 
         clock.Restart();
-        using var runtime = await story.StartRuntimeAsync();
-        await AccountsStory.WaitForAsync(async () => await story.StateAsync(AccountsStory.Accounts) == MapState.Running, TimeSpan.FromMinutes(20), runtime, "the accounts map running");
+        using var runtime = await story.StartBoundedRuntimeAsync(HeapLimit);
+        await AccountsStory.WaitForAsync(async () => await story.StateAsync(AccountsStory.Accounts) is MapState.Running or MapState.NotRunning, TimeSpan.FromMinutes(20), runtime, "the accounts map running");
         var peak = runtime.PeakMemoryBytes;
+        var last = await story.ReadStoreAsync(store => store.GetActivityAsync(AccountsStory.Accounts, 1, CancellationToken.None));
+        Assert.True(await story.StateAsync(AccountsStory.Accounts) == MapState.Running, $"the accounts map stopped: {last[0].Detail}");
         output.WriteLine($"initial sync in {clock.Elapsed.TotalSeconds:N0} s; the runtime's peak memory {peak / (1024 * 1024):N0} MB");
 
         var (run, counts) = await story.AccountsRunAsync();

@@ -45,9 +45,18 @@ internal sealed class RuntimeProcess : IDisposable
         }
     }
 
-    public static async Task<RuntimeProcess> StartAsync(string dataFolder, int port, params string[] options)
+    /// <param name="dataFolder">The data folder, whose store the runtime works on.</param>
+    /// <param name="port">Where it listens.</param>
+    /// <param name="heapLimit">The most managed memory the process may use, in bytes; beyond it the process fails out of memory.</param>
+    /// <param name="options">More options of <c>dualwrite serve</c>.</param>
+    public static async Task<RuntimeProcess> StartAsync(string dataFolder, int port, long? heapLimit, params string[] options)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (heapLimit is { } limit)
+        {
+            start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + limit.ToString("X", CultureInfo.InvariantCulture);
+        }
+
         foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "dualwrite.dll"), "serve", "--data", dataFolder, "--port", port.ToString(CultureInfo.InvariantCulture), .. options])
         {
             start.ArgumentList.Add(argument);
