@@ -4,7 +4,8 @@ namespace DualWrite.Runtime.LiveSync;
 /// Lets source transactions from one side run together, and one from the other side in only when none from the
 /// first is under way. Each side keeps its user's transaction open while the runtime writes to the other side, so
 /// two transactions coming from opposite sides at once would each wait for the other's side until both time out;
-/// the later one instead waits a moment and then fails fast as a concurrent change, which its user can try again.
+/// the later one instead fails fast (after a wait, if one is set) as a concurrent change, which its user can try
+/// again.
 /// </summary>
 internal sealed class DirectionGate(TimeSpan wait, TimeProvider time)
 {

@@ -11,7 +11,8 @@ public sealed record LiveSyncOptions
 
     /// <summary>
     /// How long a transaction from one side waits for those from the other side to finish before it fails as a
-    /// concurrent change (<see cref="DirectionGate"/>).
+    /// concurrent change (<see cref="DirectionGate"/>). None by default: the waiting transaction holds its own
+    /// side's locks, which the other side's transaction may need to finish, so waiting mostly delays both.
     /// </summary>
-    public TimeSpan ConcurrencyWait { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ConcurrencyWait { get; init; } = TimeSpan.Zero;
 }
