@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DualWrite.Bench.InitialSync;
+using DualWrite.Bench.LiveSync;
 
 namespace DualWrite.Bench;
 
@@ -9,5 +10,6 @@ internal static class BenchCommand
     public static RootCommand Create() => new("Benchmarks of DualWrite over the emulated environments, each printing its figures and how they compare with a baseline.")
     {
         InitialSyncCommand.Create(),
+        LiveSyncCommand.Create(),
     };
 }
