@@ -4,6 +4,7 @@ using DualWrite.Core.Schema;
 using DualWrite.Runtime.Connection;
 using DualWrite.Runtime.Lifecycle;
 using DualWrite.Runtime.LiveSync;
+using DualWrite.Runtime.Queue;
 using DualWrite.Runtime.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,7 +37,9 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
         Connection = new ConnectionService(store, finOpsSchema, dataverseSchema, this, options.Connection, loggers.CreateLogger("DualWrite.Runtime.Connection"));
         Lifecycle = new MapLifecycle(store, ActiveMapsAsync);
         Connection.LinkChanged += OnLinkChanged;
-        Hooks = new HookReceiver(Connection, LiveContextAsync, new LiveSyncDispatcher(store, options.LiveSync, options.Time), finOpsSchema, dataverseSchema);
+        var bound = new QueueBound(
+            store, Path.GetDirectoryName(Path.GetFullPath(options.StorePath))!, options.LiveSync.QueueLimitBytes, options.LiveSync.QueueShareOfFreeDisk, options.Time, logger);
+        Hooks = new HookReceiver(Connection, LiveContextAsync, new LiveSyncDispatcher(store, options.LiveSync, bound, options.Time), finOpsSchema, dataverseSchema);
     }
 
     public IRuntimeStore Store { get; }

@@ -21,4 +21,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "{Map} caught up: {Replayed} queued changes replayed, {Failed} kept as catch-up errors")]
     public static partial void CaughtUp(ILogger logger, string map, long replayed, long failed);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "The queue holds {Queued}, past 80% of its limit of {Limit}: resume paused maps, or make room")]
+    public static partial void QueueNearlyFull(ILogger logger, string queued, string limit);
 }

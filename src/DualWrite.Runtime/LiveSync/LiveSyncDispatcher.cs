@@ -14,7 +14,7 @@ namespace DualWrite.Runtime.LiveSync;
 /// when both are done, and any failure undoes the lane appends and fails the user's transaction with its reason,
 /// which also goes to the error log.
 /// </summary>
-internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions options, TimeProvider time)
+internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions options, QueueBound bound, TimeProvider time)
 {
     private readonly DirectionGate gate = new(options.ConcurrencyWait, time);
 
@@ -137,6 +137,11 @@ internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions op
             var table = direction == SyncDirection.FinOpsToDataverse ? mapper.FinOpsTable : mapper.DataverseTable;
             var key = await KeyOfAsync(mapper, change, direction, expander, cancellationToken);
             changes.Add(new QueuedChange(0, mapper.Map.Name, transaction.Source, transaction.TransactionId, change.Table, change.Operation, key, ChangePayload.Write(change, table), time.GetUtcNow()));
+        }
+
+        if (await bound.CheckAsync(changes.Sum(c => (long)c.Payload.Length), cancellationToken) is { } full)
+        {
+            throw new LiveSyncFailure(changes[0].Map, string.Empty, ErrorType.System, 507, $"{changes[0].Map}: {full}");
         }
 
         return await store.EnqueueAsync(changes, cancellationToken);

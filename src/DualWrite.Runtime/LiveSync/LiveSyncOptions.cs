@@ -15,4 +15,10 @@ public sealed record LiveSyncOptions
     /// side's locks, which the other side's transaction may need to finish, so waiting mostly delays both.
     /// </summary>
     public TimeSpan ConcurrencyWait { get; init; } = TimeSpan.Zero;
+
+    /// <summary>The most the lanes may hold, in bytes of changes; null for <see cref="QueueShareOfFreeDisk"/> of the free disk.</summary>
+    public long? QueueLimitBytes { get; init; }
+
+    /// <summary>The share of the free disk space beside the store the lanes may fill when no byte limit is set.</summary>
+    public double QueueShareOfFreeDisk { get; init; } = 0.9;
 }

@@ -3,6 +3,7 @@ using DualWrite.Connectors.FinOps;
 using DualWrite.Core.Rows;
 using DualWrite.Runtime;
 using DualWrite.Runtime.Lifecycle;
+using LiveSyncOptions = DualWrite.Runtime.LiveSync.LiveSyncOptions;
 using DualWrite.Runtime.Queue;
 using DualWrite.Testing;
 
@@ -97,6 +98,28 @@ public sealed class CatchUpTests : IAsyncLifetime
         Assert.Equal(kept, (await harness.Runtime.Store.GetCatchUpErrorsAsync(Groups, 0, 10, CancellationToken.None)).Count);
         Assert.True((await RenameAsync(Group10, "Live")).Success);
         Assert.Equal("Live", await DescriptionInDataverseAsync("10"));
+    }
+
+    [Fact]
+    public async Task A_full_queue_refuses_new_changes_with_a_message_and_their_transactions_fail()
+    {
+        await using var bounded = await ServerHarness.StartAsync(o => o with { LiveSync = new LiveSyncOptions { QueueLimitBytes = 2_000 } });
+        await bounded.Runtime.StartAsync(new RunRequest([new RunItem("Legal entities", InitialSync: false), new RunItem("Terms of payment", InitialSync: false), new RunItem(Groups, InitialSync: false)]), "ana", CancellationToken.None);
+        await bounded.Runtime.Lifecycle.ApplyAsync([Groups], MapAction.Pause, "ana", CancellationToken.None);
+
+        WriteOutcome outcome;
+        var n = 0;
+        do
+        {
+            outcome = (await bounded.FinOps.WriteAsync([FinOpsWrite.Update("CustomerGroups", Group10, new Row { ["Description"] = $"change {++n}" })], atomic: true, CancellationToken.None))[0];
+        }
+        while (outcome.Success && n < 100);
+
+        Assert.False(outcome.Success, "the queue took 100 changes within 2,000 bytes");
+        Assert.Contains("Customer groups: the queue holds", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains("its limit is 2,000 bytes", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal($"change {n - 1}", (await bounded.FinOps.ReadAsync("CustomerGroups", Group10, CancellationToken.None))!["Description"]);
+        Assert.InRange(Assert.Single(await bounded.Runtime.Store.GetQueueStatsAsync(CancellationToken.None)).Bytes, 1, 2_000);
     }
 
     private Task<WriteOutcome> RenameAsync(RowKey key, string description) => WriteGroupAsync(key, new Row { ["Description"] = description });
