@@ -4,6 +4,7 @@ using DualWrite.Core.Schema;
 using DualWrite.Runtime.Connection;
 using DualWrite.Runtime.Lifecycle;
 using DualWrite.Runtime.LiveSync;
+using DualWrite.Runtime.Monitoring;
 using DualWrite.Runtime.Queue;
 using DualWrite.Runtime.Store;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,9 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
     private readonly ILogger logger;
     private readonly SemaphoreSlim wake = new(0);
 
+    /// <summary>Posts alert notices to the rules' webhooks.</summary>
+    private readonly HttpClient notices = new();
+
     private DualWriteRuntime(IRuntimeStore store, RuntimeOptions options, EnvironmentSchema finOpsSchema, EnvironmentSchema dataverseSchema, ILoggerFactory loggers)
     {
         this.options = options;
@@ -39,7 +43,8 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
         Connection.LinkChanged += OnLinkChanged;
         var bound = new QueueBound(
             store, Path.GetDirectoryName(Path.GetFullPath(options.StorePath))!, options.LiveSync.QueueLimitBytes, options.LiveSync.QueueShareOfFreeDisk, options.Time, logger);
-        Hooks = new HookReceiver(Connection, LiveContextAsync, new LiveSyncDispatcher(store, options.LiveSync, bound, options.Time), finOpsSchema, dataverseSchema);
+        var alerts = new Alerts(store, Lifecycle, notices, options.Time, logger);
+        Hooks = new HookReceiver(Connection, LiveContextAsync, new LiveSyncDispatcher(store, options.LiveSync, bound, alerts, options.Time), finOpsSchema, dataverseSchema);
     }
 
     public IRuntimeStore Store { get; }
@@ -94,6 +99,7 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
         }
 
         contextGate.Dispose();
+        notices.Dispose();
         Connection.Dispose();
         wake.Dispose();
         await Store.DisposeAsync();

@@ -24,4 +24,13 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "The queue holds {Queued}, past 80% of its limit of {Limit}: resume paused maps, or make room")]
     public static partial void QueueNearlyFull(ILogger logger, string queued, string limit);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "{Map}: alert rule {Rule} fired: {Message}")]
+    public static partial void AlertFired(ILogger logger, string map, long rule, string message);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "{Map}: alert rule {Rule} could not act on the map: {Reason}")]
+    public static partial void AlertActionRefused(ILogger logger, string map, long rule, string reason);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Error, Message = "{Map}: alert rule {Rule} could not post its notice to {Webhook}: {Reason}")]
+    public static partial void AlertWebhookFailed(ILogger logger, string map, long rule, Uri webhook, string reason);
 }

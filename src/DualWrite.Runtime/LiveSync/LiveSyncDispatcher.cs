@@ -14,7 +14,7 @@ namespace DualWrite.Runtime.LiveSync;
 /// when both are done, and any failure undoes the lane appends and fails the user's transaction with its reason,
 /// which also goes to the error log.
 /// </summary>
-internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions options, QueueBound bound, TimeProvider time)
+internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions options, QueueBound bound, Alerts alerts, TimeProvider time)
 {
     private readonly DirectionGate gate = new(options.ConcurrencyWait, time);
 
@@ -165,6 +165,7 @@ internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions op
         await store.AppendErrorAsync(
             new ErrorEntry(0, time.GetUtcNow(), failure.Map, direction, failure.Key, transaction.TransactionId, failure.Type, failure.Message),
             cancellationToken);
+        await alerts.OnErrorAsync(failure.Map, cancellationToken);
         return new HookVerdict(failure.Status, failure.Message);
     }
 }

@@ -116,6 +116,14 @@ public interface IRuntimeStore : IAsyncDisposable
     /// <summary>How many error log entries match the query, whatever its page.</summary>
     Task<long> CountErrorsAsync(ErrorQuery query, CancellationToken cancellationToken);
 
+    /// <summary>Adds a rule, or replaces the one with the same id; the rule as kept.</summary>
+    Task<AlertRule> SaveAlertRuleAsync(AlertRule rule, CancellationToken cancellationToken);
+
+    /// <summary>The rules of one map, or of every map when null.</summary>
+    Task<IReadOnlyList<AlertRule>> GetAlertRulesAsync(string? map, CancellationToken cancellationToken);
+
+    Task<bool> DeleteAlertRuleAsync(long id, CancellationToken cancellationToken);
+
     /// <summary>Clears everything: the link, its companies, solutions, states, logs, runs, lanes and errors (reset link).</summary>
     Task ResetAsync(CancellationToken cancellationToken);
 }

@@ -41,5 +41,9 @@ internal static class SqliteMigrations
             CREATE INDEX ix_error_log_map ON error_log (map, at);
             CREATE INDEX ix_error_log_at ON error_log (at);
             """),
+        new(4, "alert rules", """
+            CREATE TABLE alert_rules (id INTEGER PRIMARY KEY AUTOINCREMENT, map TEXT NOT NULL COLLATE NOCASE, errors INTEGER NOT NULL, types TEXT NOT NULL,
+              window_seconds INTEGER NOT NULL, action TEXT NOT NULL, webhook TEXT);
+            """),
     ];
 }

@@ -148,7 +148,7 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
     public Task ResetAsync(CancellationToken cancellationToken) =>
         WriteAsync(async (c, t) =>
         {
-            foreach (var table in (string[])["connection", "companies", "solutions", "active_maps", "map_states", "activity", "sync_runs", "sync_progress", "sync_errors", "queue", "catchup_errors", "error_log"])
+            foreach (var table in (string[])["connection", "companies", "solutions", "active_maps", "map_states", "activity", "sync_runs", "sync_progress", "sync_errors", "queue", "catchup_errors", "error_log", "alert_rules"])
             {
                 await Execute(c, t, $"DELETE FROM {table}", cancellationToken);
             }
