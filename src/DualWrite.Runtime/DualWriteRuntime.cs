@@ -28,7 +28,7 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
     private readonly ILogger logger;
     private readonly SemaphoreSlim wake = new(0);
 
-    /// <summary>Posts alert notices to the rules' webhooks.</summary>
+    /// <summary>Posts alert notices to the rules' webhooks, and calls the runtime's own hooks for the health check.</summary>
     private readonly HttpClient notices = new();
 
     private DualWriteRuntime(IRuntimeStore store, RuntimeOptions options, EnvironmentSchema finOpsSchema, EnvironmentSchema dataverseSchema, ILoggerFactory loggers)
@@ -82,6 +82,10 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
     /// <summary>The active version of every map of the applied solutions.</summary>
     public async Task<IReadOnlyList<TableMap>> ActiveMapsAsync(CancellationToken cancellationToken) =>
         (await StoredCatalog.LoadAsync(Store, cancellationToken)).ActiveMaps;
+
+    /// <summary>The health check of the connection and of every active map: each finding with its code and fix; none when all is well.</summary>
+    public async Task<IReadOnlyList<HealthFinding>> CheckHealthAsync(CancellationToken cancellationToken) =>
+        await new HealthCheck(Connection, notices, finOpsSchema, dataverseSchema).RunAsync(await ActiveMapsAsync(cancellationToken), cancellationToken);
 
     /// <summary>Run: the maps move on at once, and the initial syncs it asks for begin without waiting for the next look.</summary>
     public async Task StartAsync(RunRequest request, string who, CancellationToken cancellationToken)
