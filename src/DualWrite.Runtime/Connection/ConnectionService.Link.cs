@@ -92,12 +92,12 @@ public sealed partial class ConnectionService
     /// </summary>
     private async Task<SavedConnection> ApplyAsync(LinkedEnvironments environments, LinkPlan plan, CancellationToken cancellationToken)
     {
-        var secret = HookSecret.New();
+        var (secret, dataverseSecret) = (HookSecret.New(), HookSecret.New());
         var done = new Stack<(string What, Func<Task> Undo)>();
         try
         {
             var webhook = await environments.Dataverse.RegisterWebhookAsync(
-                WebhookName, new Uri(plan.HookBase, DataverseHookPath), HookSecret.Header, secret, plan.Tables, WebhookMessages, cancellationToken);
+                WebhookName, new Uri(plan.HookBase, DataverseHookPath), HookSecret.Header, dataverseSecret, plan.Tables, WebhookMessages, cancellationToken);
             done.Push(("registering the Dataverse webhook", () => environments.Dataverse.RemoveWebhookAsync(webhook, CancellationToken.None)));
 
             var hookId = await environments.FinOps.RegisterHookAsync(plan.Entities, new Uri(plan.HookBase, FinOpsHookPath), secret, cancellationToken);
@@ -137,7 +137,8 @@ public sealed partial class ConnectionService
                 plan.Entities,
                 webhook.EndpointId,
                 webhook.StepIds,
-                plan.Tables);
+                plan.Tables,
+                dataverseSecret);
             await store.SaveConnectionAsync(saved.ToJson(), cancellationToken);
             return saved;
         }
@@ -151,7 +152,7 @@ public sealed partial class ConnectionService
                     : $" Undoing failed for {string.Join("; ", notUndone)}: remove those by hand.");
             if (e is ConnectorException || timedOut)
             {
-                throw new LinkException(HookSecret.Redact(message, plan.Request.FinOps.ClientSecret, plan.Request.Dataverse.ClientSecret, secret));
+                throw new LinkException(HookSecret.Redact(message, plan.Request.FinOps.ClientSecret, plan.Request.Dataverse.ClientSecret, secret, dataverseSecret));
             }
 
             // Cancellation, or a fault of the runtime: it keeps its type; what could not be undone is in the log.

@@ -80,7 +80,7 @@ public sealed partial class ConnectionService
             }
             catch (Exception e) when (e is ConnectorException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                var reason = HookSecret.Redact(e is ConnectorException ? e.Message : "no answer in time", finOps.ClientSecret, dataverse.ClientSecret, saved.HookSecret);
+                var reason = HookSecret.Redact(e is ConnectorException ? e.Message : "no answer in time", finOps.ClientSecret, dataverse.ClientSecret, saved.HookSecret, saved.DataverseHookSecret);
                 if (!force)
                 {
                     throw new LinkException(

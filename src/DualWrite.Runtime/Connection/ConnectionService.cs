@@ -88,11 +88,11 @@ public sealed partial class ConnectionService : IDisposable
     }
 
     /// <summary>
-    /// The secret both environments send in the <c>X-DualWrite-Hook-Secret</c> header of every hook call, for the
-    /// receivers to check; null when not linked. Never log it.
+    /// The secret an environment's hook registration sends in the <c>X-DualWrite-Hook-Secret</c> header of every
+    /// hook call, for the receivers to check; each registration has its own. Null when not linked. Never log it.
     /// </summary>
-    public async Task<string?> GetHookSecretAsync(CancellationToken cancellationToken) =>
-        await store.GetConnectionAsync(cancellationToken) is { } json ? SavedConnection.Parse(json).HookSecret : null;
+    public async Task<string?> GetHookSecretAsync(LiveSync.HookSource source, CancellationToken cancellationToken) =>
+        await store.GetConnectionAsync(cancellationToken) is { } json ? SavedConnection.Parse(json).SecretOf(source) : null;
 
     public void Dispose() => gate.Dispose();
 

@@ -4,7 +4,7 @@ namespace DualWrite.Runtime.Connection;
 
 /// <summary>
 /// The link as the store keeps it (<c>IRuntimeStore.SaveConnectionAsync</c>): both addresses with their secrets,
-/// the hook secret and what was registered. The companies, solutions and active maps have places of their own.
+/// the secret of each hook registration and what was registered. The companies, solutions and active maps have places of their own.
 /// </summary>
 internal sealed record SavedConnection(
     int Format,
@@ -18,8 +18,12 @@ internal sealed record SavedConnection(
     IReadOnlyList<string> FinOpsEntities,
     Guid DataverseEndpointId,
     IReadOnlyList<Guid> DataverseStepIds,
-    IReadOnlyList<string> DataverseTables)
+    IReadOnlyList<string> DataverseTables,
+    string? DataverseHookSecret = null)
 {
+    /// <summary>The secret the F&amp;O sync hook sends (<see cref="HookSecret"/>) or the Dataverse webhook sends; a link saved before they had one each shares the first.</summary>
+    public string SecretOf(LiveSync.HookSource source) => source == LiveSync.HookSource.Dataverse ? DataverseHookSecret ?? HookSecret : HookSecret;
+
     /// <summary>Raised whenever the shape changes, so that an older saved link can still be read.</summary>
     public const int CurrentFormat = 1;
 

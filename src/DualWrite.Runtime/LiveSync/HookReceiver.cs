@@ -38,7 +38,7 @@ public sealed class HookReceiver
     /// <param name="cancellationToken">The call's cancellation.</param>
     public async Task<HookVerdict> ReceiveAsync(HookSource source, string? secret, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        if (!Matches(secret, await connection.GetHookSecretAsync(cancellationToken)))
+        if (!Matches(secret, await connection.GetHookSecretAsync(source, cancellationToken)))
         {
             return new HookVerdict(401, "The hook call did not carry this runtime's secret; nothing was changed.");
         }

@@ -97,7 +97,7 @@ internal sealed class HealthCheck(ConnectionService connection, HttpClient http,
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent("""{"changes":[]}""", Encoding.UTF8, "application/json") };
-            request.Headers.Add(ConnectionService.HookSecretHeader, await connection.GetHookSecretAsync(cancellationToken));
+            request.Headers.Add(ConnectionService.HookSecretHeader, await connection.GetHookSecretAsync(LiveSync.HookSource.FinOps, cancellationToken));
             using var response = await http.SendAsync(request, cancellationToken);
             problem = response.IsSuccessStatusCode ? null : $"it answered {(int)response.StatusCode} {response.ReasonPhrase}";
         }

@@ -4,6 +4,7 @@ using DualWrite.Connectors.FinOps;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Rows;
 using DualWrite.Runtime.Connection;
+using HookSource = DualWrite.Runtime.LiveSync.HookSource;
 using DualWrite.Testing;
 
 namespace DualWrite.Runtime.Tests.Connection;
@@ -69,7 +70,7 @@ public sealed class LinkTests : IAsyncLifetime
         Assert.Equal("tester", info.LinkedBy);
         Assert.Equal(LinkHarness.HookBase, info.HookBaseUrl);
 
-        var hookSecret = (await harness.Service.GetHookSecretAsync(CancellationToken.None))!;
+        var hookSecret = (await harness.Service.GetHookSecretAsync(HookSource.FinOps, CancellationToken.None))!;
         Assert.True(Convert.FromBase64String(hookSecret).Length >= 32);
         var shown = JsonSerializer.Serialize(info) + info;
         foreach (var secret in new[] { finOps.ClientSecret, dataverse.ClientSecret, hookSecret })
@@ -108,7 +109,9 @@ public sealed class LinkTests : IAsyncLifetime
         // A base with a path of its own, so the calls show the hook addresses keep it.
         var request = harness.Request("dat") with { HookBaseUrl = new Uri(receiver.BaseUrl, "dualwrite/"), FinOpsEntities = ["Currencies"], DataverseTables = ["transactioncurrencies"] };
         await harness.Service.LinkAsync(request, "tester", CancellationToken.None);
-        var secret = await harness.Service.GetHookSecretAsync(CancellationToken.None);
+        var secret = await harness.Service.GetHookSecretAsync(HookSource.FinOps, CancellationToken.None);
+        var dataverseSecret = await harness.Service.GetHookSecretAsync(HookSource.Dataverse, CancellationToken.None);
+        Assert.NotEqual(secret, dataverseSecret);
 
         var finOpsApp = new FinOpsClient(harness.FinOpsEmulator.Transport("app"), harness.FinOpsEmulator.Schema);
         var finOpsWrite = await finOpsApp.WriteAsync([FinOpsWrite.Create("Currencies", new Row { ["CurrencyCode"] = "ZZA", ["Name"] = "Test A" })], atomic: true, CancellationToken.None);
@@ -127,7 +130,7 @@ public sealed class LinkTests : IAsyncLifetime
         Assert.True(dataverseWrite.Single().Success, dataverseWrite.Single().Message);
 
         Assert.Equal(
-            [("/dualwrite/hooks/dataverse", secret), ("/dualwrite/hooks/finops", secret)],
+            [("/dualwrite/hooks/dataverse", dataverseSecret), ("/dualwrite/hooks/finops", secret)],
             receiver.Calls.Select(c => (c.Path, c.Headers.GetValueOrDefault("X-DualWrite-Hook-Secret"))).OrderBy(c => c.Path, StringComparer.Ordinal).ToArray());
     }
 }

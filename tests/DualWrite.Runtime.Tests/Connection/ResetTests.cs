@@ -1,4 +1,5 @@
 using DualWrite.Runtime.Connection;
+using HookSource = DualWrite.Runtime.LiveSync.HookSource;
 using DualWrite.Runtime.Lifecycle;
 
 namespace DualWrite.Runtime.Tests.Connection;
@@ -86,7 +87,7 @@ public sealed class ResetTests : IAsyncLifetime
     public async Task Reading_or_opening_an_unlinked_runtime_says_it_is_not_linked()
     {
         Assert.Null(await harness.Service.GetAsync(CancellationToken.None));
-        Assert.Null(await harness.Service.GetHookSecretAsync(CancellationToken.None));
+        Assert.Null(await harness.Service.GetHookSecretAsync(HookSource.FinOps, CancellationToken.None));
         var refusal = await Assert.ThrowsAsync<LinkException>(() => harness.Service.OpenAsync(CancellationToken.None));
         Assert.Contains("not linked", refusal.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<LinkException>(() => harness.Service.AddCompanyAsync("usmf", skipInitialSync: true, CancellationToken.None));

@@ -65,6 +65,8 @@ public sealed class HookTests : IAsyncLifetime
 
     [Theory]
     [InlineData("hooks/finops", null)]
+    [InlineData("hooks/finops", "dataverse")]
+    [InlineData("hooks/dataverse", "finops")]
     [InlineData("hooks/finops", "not-the-secret")]
     [InlineData("hooks/dataverse", "not-the-secret")]
     public async Task A_hook_call_without_the_links_secret_is_answered_401_and_changes_nothing(string path, string? secret)
@@ -74,7 +76,9 @@ public sealed class HookTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent("""{"changes":[]}""", Encoding.UTF8, "application/json") };
         if (secret is not null)
         {
-            request.Headers.Add(ConnectionService.HookSecretHeader, secret);
+            // Each registration has a secret of its own: the other side's is refused too.
+            var other = secret switch { "dataverse" => HookSource.Dataverse, "finops" => HookSource.FinOps, _ => (HookSource?)null };
+            request.Headers.Add(ConnectionService.HookSecretHeader, other is { } side ? await harness.Runtime.Connection.GetHookSecretAsync(side, CancellationToken.None) : secret);
         }
 
         using var response = await http.SendAsync(request);
@@ -89,7 +93,7 @@ public sealed class HookTests : IAsyncLifetime
     {
         using var http = new HttpClient { BaseAddress = harness.Server.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, "hooks/finops") { Content = new StringContent("""{"transactionId":1}""", Encoding.UTF8, "application/json") };
-        request.Headers.Add(ConnectionService.HookSecretHeader, await harness.Runtime.Connection.GetHookSecretAsync(CancellationToken.None));
+        request.Headers.Add(ConnectionService.HookSecretHeader, await harness.Runtime.Connection.GetHookSecretAsync(HookSource.FinOps, CancellationToken.None));
 
         using var response = await http.SendAsync(request);
 
