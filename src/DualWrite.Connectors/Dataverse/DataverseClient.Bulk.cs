@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using DualWrite.Connectors.Http;
 
@@ -23,12 +22,11 @@ public sealed partial class DataverseClient
             throw new ArgumentException($"UpsertMultiple takes upserts of {target.Name} by key only", nameof(writes));
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var type = $"Microsoft.Dynamics.CRM.{target.Name}";
+        async Task WriteBodyAsync(Utf8JsonWriter writer, Func<ValueTask> sendSoFar)
         {
             writer.WriteStartObject();
             writer.WriteStartArray("Targets");
-            var type = $"Microsoft.Dynamics.CRM.{target.Name}";
             foreach (var write in writes)
             {
                 // Each target is the row's usual body, with its type and address in front.
@@ -37,19 +35,17 @@ public sealed partial class DataverseClient
                 writer.WriteString("@odata.id", RowUrls.Of(target, write.Key!));
                 DataverseBody.WriteProperties(writer, schema, target, write.Values, write.Binds);
                 writer.WriteEndObject();
+                await sendSoFar();
             }
 
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
-        // The body is sent from the buffer it was written to: a copy of a body of hundreds of rows is one more large object.
-        var content = buffer.GetBuffer();
-        var length = (int)buffer.Length;
         using var response = await transport.SendAsync(
             () => new HttpRequestMessage(HttpMethod.Post, transport.Absolute($"{target.EntitySet}/Microsoft.Dynamics.CRM.UpsertMultiple"))
             {
-                Content = new ByteArrayContent(content, 0, length) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+                Content = new StreamedJsonContent(WriteBodyAsync),
             },
             idempotent: true,
             cancellationToken);

@@ -9,10 +9,22 @@ namespace DualWrite.Connectors.Dataverse;
 public sealed partial class DataverseClient
 {
     /// <summary>
-    /// The rows of a table page by page, following <c>@odata.nextLink</c>; only one page is held at a time.
-    /// Lookups come as the related row's <see cref="Guid"/> under their own name; expanded lookups as values named by path.
+    /// The rows of a table page by page, following <c>@odata.nextLink</c>, in lists of at most
+    /// <see cref="DataverseQuery.PageSize"/> rows. Lookups come as the related row's <see cref="Guid"/> under their
+    /// own name; expanded lookups as values named by path.
     /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<Row>> ReadPagesAsync(string table, DataverseQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<IReadOnlyList<Row>> ReadPagesAsync(string table, DataverseQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadRowsAsync(table, query, cancellationToken).Chunk(query.PageSize);
+    }
+
+    /// <summary>
+    /// The rows of a table one by one as the service sends them, asking for pages of
+    /// <see cref="DataverseQuery.PageSize"/> rows and following <c>@odata.nextLink</c>. Only the row being read is
+    /// held, not its page, so memory stays small whatever the number of rows and the page size.
+    /// </summary>
+    public async IAsyncEnumerable<Row> ReadRowsAsync(string table, DataverseQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var read = Table(table);
         ArgumentNullException.ThrowIfNull(query);
@@ -27,18 +39,16 @@ public sealed partial class DataverseClient
         string? url = QueryUrl.Of(read, query, expand);
         while (url is not null)
         {
-            var rows = new List<Row>();
-            using (var page = await GetAsync(url, headers, doing, cancellationToken))
+            await using var page = await Failing(doing, () => transport.GetCollectionAsync(url, headers, cancellationToken));
+            while (await Failing(doing, () => page.ReadAsync(cancellationToken)) is { } entity)
             {
-                foreach (var entity in Values(page, read))
+                using (entity)
                 {
-                    rows.Add(DataverseRowReader.Read(read, entity, expand));
+                    yield return DataverseRowReader.Read(read, entity.RootElement, expand);
                 }
-
-                url = page.RootElement.TryGetProperty("@odata.nextLink", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
             }
 
-            yield return rows;
+            url = page.NextLink;
         }
     }
 
@@ -106,11 +116,14 @@ public sealed partial class DataverseClient
                 : $"{ColumnNames.JsonName(table, field.Name)} eq {ODataLiteral.Format(v.Value)}";
         }));
 
-    private async Task<JsonDocument> GetAsync(string url, IReadOnlyDictionary<string, string>? headers, string doing, CancellationToken cancellationToken)
+    private Task<JsonDocument> GetAsync(string url, IReadOnlyDictionary<string, string>? headers, string doing, CancellationToken cancellationToken) =>
+        Failing(doing, () => transport.GetJsonAsync(url, headers, cancellationToken));
+
+    private static async Task<T> Failing<T>(string doing, Func<Task<T>> step)
     {
         try
         {
-            return await transport.GetJsonAsync(url, headers, cancellationToken);
+            return await step();
         }
         catch (ConnectorException e)
         {

@@ -13,13 +13,27 @@ public sealed partial class FinOpsClient
     private const string LegalEntities = "LegalEntities";
 
     /// <summary>
-    /// Reads an entity page by page, following <c>@odata.nextLink</c>. Only the page being read is held, so
-    /// memory stays bounded whatever the number of rows; an empty entity yields no pages.
+    /// Reads an entity page by page, following <c>@odata.nextLink</c>, in lists of at most
+    /// <see cref="FinOpsQuery.PageSize"/> rows; an empty entity yields no pages.
     /// </summary>
     /// <param name="entity">The entity set (<c>CustomersV3</c>).</param>
     /// <param name="query">Company, filter, order, fields and page size.</param>
     /// <param name="cancellationToken">Stops the reading between and during pages.</param>
-    public async IAsyncEnumerable<IReadOnlyList<Row>> ReadPagesAsync(string entity, FinOpsQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<IReadOnlyList<Row>> ReadPagesAsync(string entity, FinOpsQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadRowsAsync(entity, query, cancellationToken).Chunk(query.PageSize);
+    }
+
+    /// <summary>
+    /// Reads an entity row by row as F&amp;O sends it, asking for pages of <see cref="FinOpsQuery.PageSize"/> rows
+    /// and following <c>@odata.nextLink</c>. Only the row being read is held, not its page, so memory stays small
+    /// whatever the number of rows and the page size.
+    /// </summary>
+    /// <param name="entity">The entity set (<c>CustomersV3</c>).</param>
+    /// <param name="query">Company, filter, order, fields and page size.</param>
+    /// <param name="cancellationToken">Stops the reading between and during rows.</param>
+    public async IAsyncEnumerable<Row> ReadRowsAsync(string entity, FinOpsQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var table = TableOf(entity);
@@ -37,25 +51,16 @@ public sealed partial class FinOpsClient
             ("$select", query.Select is null ? null : string.Join(',', query.Select)));
         while (url is not null)
         {
-            List<Row> rows;
-            try
+            await using var page = await Failing(what, () => transport.GetCollectionAsync(url, headers, cancellationToken));
+            while (await Failing(what, () => page.ReadAsync(cancellationToken)) is { } entityJson)
             {
-                using var page = await transport.GetJsonAsync(url, headers, cancellationToken);
-                rows = FinOpsRowReader.ReadPage(table, page.RootElement, out url);
-            }
-            catch (ConnectorException e)
-            {
-                throw Failure(what, e);
-            }
-            catch (JsonException e)
-            {
-                throw new ConnectorException($"{what}: the answer is not JSON ({e.Message})", inner: e);
+                using (entityJson)
+                {
+                    yield return FinOpsRowReader.Read(table, entityJson.RootElement);
+                }
             }
 
-            if (rows.Count > 0)
-            {
-                yield return rows;
-            }
+            url = page.NextLink;
         }
     }
 
@@ -139,5 +144,22 @@ public sealed partial class FinOpsClient
             (null, not null) => filter,
             _ => $"{scope} and ({filter})",
         };
+    }
+
+    /// <summary>A step of reading a page, its failures told as failures of <paramref name="what"/>.</summary>
+    private static async Task<T> Failing<T>(string what, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (ConnectorException e)
+        {
+            throw Failure(what, e);
+        }
+        catch (JsonException e)
+        {
+            throw new ConnectorException($"{what}: the answer is not JSON ({e.Message})", inner: e);
+        }
     }
 }

@@ -8,24 +8,6 @@ namespace DualWrite.Connectors.FinOps;
 /// <summary>F&amp;O entities in OData JSON to rows of typed values, as the schema types them.</summary>
 internal static class FinOpsRowReader
 {
-    /// <summary>The rows of one page and the link to the next one, if any.</summary>
-    public static List<Row> ReadPage(TableSchema table, JsonElement page, out string? nextLink)
-    {
-        if (page.ValueKind != JsonValueKind.Object || !page.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
-        {
-            throw new ConnectorException($"The answer for {table.EntitySet} is not an OData collection: it has no \"value\" array.");
-        }
-
-        var rows = new List<Row>(value.GetArrayLength());
-        foreach (var entity in value.EnumerateArray())
-        {
-            rows.Add(Read(table, entity));
-        }
-
-        nextLink = page.TryGetProperty("@odata.nextLink", out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null;
-        return rows;
-    }
-
     public static Row Read(TableSchema table, JsonElement entity)
     {
         if (entity.ValueKind != JsonValueKind.Object)

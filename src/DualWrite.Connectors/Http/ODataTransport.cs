@@ -101,9 +101,30 @@ public sealed class ODataTransport(HttpClient http, EnvironmentAddress address, 
     public Task<JsonDocument?> GetJsonOrNullAsync(string relativeUrl, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken) =>
         ReadJsonAsync(relativeUrl, headers, notFoundIsAnswer: true, cancellationToken);
 
+    /// <summary>
+    /// GETs a page of a collection, to be read entity by entity as it arrives rather than held whole; the reader
+    /// owns the answer, and the connection stays busy until it is disposed.
+    /// </summary>
+    /// <param name="relativeUrl">The page's URL, below the service root or absolute (a next link).</param>
+    /// <param name="headers">More request headers (<c>Prefer</c>).</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    internal async Task<ODataCollectionReader> GetCollectionAsync(string relativeUrl, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken) =>
+        await ODataCollectionReader.OpenAsync(await GetAsync(relativeUrl, headers, notFoundIsAnswer: false, cancellationToken), cancellationToken);
+
     private async Task<JsonDocument?> ReadJsonAsync(string relativeUrl, IReadOnlyDictionary<string, string>? headers, bool notFoundIsAnswer, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(
+        using var response = await GetAsync(relativeUrl, headers, notFoundIsAnswer, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+    }
+
+    private Task<HttpResponseMessage> GetAsync(string relativeUrl, IReadOnlyDictionary<string, string>? headers, bool notFoundIsAnswer, CancellationToken cancellationToken) =>
+        SendAsync(
             () =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Get, Absolute(relativeUrl));
@@ -118,14 +139,6 @@ public sealed class ODataTransport(HttpClient http, EnvironmentAddress address, 
             idempotent: true,
             cancellationToken,
             notFoundIsAnswer);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-    }
 
     /// <summary>A URL below the service root, or an absolute one (a next link) as it is.</summary>
     public Uri Absolute(string url) => Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)

@@ -63,21 +63,21 @@ public sealed partial class InitialSyncRunner
             var after = start.LastKey is null || !textKey ? null : ReadCheckpoint(start.LastKey);
             var finOpsKey = mapper.Key.Select(k => k.FinOps.Name).ToArray();
             var dataverseKey = mapper.Key.Select(k => k.Dataverse.Column).ToArray();
-            var finOpsRows = Flatten(owner.finOps.ReadPagesAsync(mapper.FinOpsTable.Name, new FinOpsQuery
+            var finOpsRows = owner.finOps.ReadRowsAsync(mapper.FinOpsTable.Name, new FinOpsQuery
             {
                 Company = company,
                 Filter = After(finOpsKey, after),
                 OrderBy = finOpsKey,
                 PageSize = owner.options.PageSize,
-            }, cancellationToken));
+            }, cancellationToken);
             var companyFilter = companyId is { } id ? $"_{mapper.DataverseTable.CompanyField}_value eq {id}" : null;
-            var dataverseRows = Flatten(owner.dataverse.ReadPagesAsync(mapper.DataverseTable.Name, new DataverseQuery
+            var dataverseRows = owner.dataverse.ReadRowsAsync(mapper.DataverseTable.Name, new DataverseQuery
             {
                 Filter = And(companyFilter, After(dataverseKey, after)),
                 OrderBy = dataverseKey,
                 Expand = mapper.DataverseReadPaths.Where(p => p.Segments.Count == 2).Select(p => p.ToString()).ToArray(),
                 PageSize = owner.options.PageSize,
-            }, cancellationToken));
+            }, cancellationToken);
 
             // A stretch is written while the next one is read and planned; it is checkpointed once it is written, and
             // the next one starts writing only then, so checkpoints keep their order and one stretch is written at a time.
@@ -394,17 +394,6 @@ public sealed partial class InitialSyncRunner
             else
             {
                 writtenFo = writtenFo with { Failed = writtenFo.Failed + 1 };
-            }
-        }
-
-        private static async IAsyncEnumerable<Row> Flatten(IAsyncEnumerable<IReadOnlyList<Row>> pages)
-        {
-            await foreach (var page in pages)
-            {
-                foreach (var row in page)
-                {
-                    yield return row;
-                }
             }
         }
     }

@@ -42,4 +42,23 @@ public sealed class LookupResolverTests
         Assert.NotNull(await resolver.ResolveAsync(Company("usmf"), CancellationToken.None));
         Assert.Equal(requests + 1, transport.Statistics.Requests);
     }
+
+    [Fact]
+    public async Task A_row_asked_for_all_along_stays_while_rows_remembered_as_written_come_and_go()
+    {
+        await using var harness = await SyncHarness.StartAsync(finOpsDemo: false);
+        var transport = harness.DataverseEmulator.Transport();
+        var resolver = new LookupResolver(new Connectors.Dataverse.DataverseClient(transport, harness.DataverseEmulator.Schema), capacity: 4);
+        var usmf = new LookupRequest("msdyn_company", "cdm_company", [new LookupCondition("cdm_companycode", "USMF")], "msdyn_company.cdm_companycode");
+        var id = await resolver.ResolveAsync(usmf, CancellationToken.None);
+        var requests = transport.Statistics.Requests;
+
+        for (var i = 0; i < 20; i++)
+        {
+            resolver.Remember("account", [new("accountnumber", $"R-{i:00}")], Guid.NewGuid());
+            Assert.Equal(id, await resolver.ResolveAsync(usmf, CancellationToken.None));
+        }
+
+        Assert.Equal(requests, transport.Statistics.Requests);
+    }
 }
