@@ -86,12 +86,15 @@ internal sealed class AccountsStory : IAsyncDisposable
         return await read(store);
     }
 
-    /// <summary>The accounts map's latest run and its counts towards Dataverse over all companies.</summary>
-    public Task<(SyncRun Run, SyncCounts ToDataverse)> AccountsRunAsync() => ReadStoreAsync(async store =>
+    /// <summary>
+    /// The accounts map's latest run and its counts over all companies, each way. Rows found on both sides and
+    /// equal count as unchanged in the master's direction: towards F&amp;O, under the default master Dataverse.
+    /// </summary>
+    public Task<(SyncRun Run, SyncCounts ToDataverse, SyncCounts ToFinOps)> AccountsRunAsync() => ReadStoreAsync(async store =>
     {
         var run = await store.GetLatestSyncRunAsync(Accounts, CancellationToken.None) ?? throw new InvalidOperationException("the accounts map has no run");
         var progress = await store.GetSyncProgressAsync(run.Id, CancellationToken.None);
-        return (run, progress.Aggregate(new SyncCounts(), (sum, p) => sum + p.ToDataverse));
+        return (run, progress.Aggregate(new SyncCounts(), (sum, p) => sum + p.ToDataverse), progress.Aggregate(new SyncCounts(), (sum, p) => sum + p.ToFinOps));
     });
 
     public static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan within, RuntimeProcess runtime, string what)
