@@ -12,6 +12,8 @@ namespace DualWrite.Runtime.LiveSync;
 /// </summary>
 internal static class FinOpsHookReader
 {
+    private const string Change = "a change of the F&O hook call";
+
     /// <exception cref="JsonException">The body is not such a call; the message says what is missing or wrong.</exception>
     public static SourceTransaction Read(JsonElement body, EnvironmentSchema schema)
     {
@@ -23,7 +25,7 @@ internal static class FinOpsHookReader
         var read = new List<SourceChange>();
         foreach (var change in changes.EnumerateArray())
         {
-            var entity = Text(change, "entity");
+            var entity = HookJson.Text(change, "entity", Change);
             var table = schema.FindTable(entity) ?? throw new JsonException($"the F&O hook call names the entity '{entity}', which the F&O schema does not have");
             var values = new Row();
             if (change.TryGetProperty("values", out var fields) && fields.ValueKind == JsonValueKind.Object)
@@ -32,7 +34,7 @@ internal static class FinOpsHookReader
                 {
                     if (table.FindField(field.Name) is { } schemaField)
                     {
-                        values[schemaField.Name] = Read(table, schemaField, field.Value);
+                        values[schemaField.Name] = HookJson.Value(table, schemaField, field.Value, EnumStyle.Name);
                     }
                 }
             }
@@ -41,30 +43,13 @@ internal static class FinOpsHookReader
                 ? names.EnumerateArray().Select(n => n.GetString()).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase)
                 : null;
             var sequence = change.TryGetProperty("sequence", out var s) && s.TryGetInt64(out var number) ? number : read.Count;
-            read.Add(new SourceChange(sequence, table.Name, Operation(Text(change, "operation")), values, changed));
+            read.Add(new SourceChange(sequence, table.Name, Operation(HookJson.Text(change, "operation", Change)), values, changed));
         }
 
         var transaction = body.TryGetProperty("transactionId", out var id) ? id.ToString() : string.Empty;
         var user = body.TryGetProperty("initiatingUserId", out var u) ? u.GetString() : null;
         return new SourceTransaction(HookSource.FinOps, transaction, user, read);
     }
-
-    private static object? Read(TableSchema table, FieldSchema field, JsonElement value)
-    {
-        try
-        {
-            return JsonValues.Read(table, field, value, EnumStyle.Name);
-        }
-        catch (JsonValueException e)
-        {
-            throw new JsonException(e.Message, e);
-        }
-    }
-
-    private static string Text(JsonElement change, string name) =>
-        change.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-            ? text
-            : throw new JsonException($"a change of the F&O hook call has no '{name}'");
 
     private static ChangeOperation Operation(string name) =>
         Enum.TryParse<ChangeOperation>(name, ignoreCase: true, out var operation) && Enum.IsDefined(operation)

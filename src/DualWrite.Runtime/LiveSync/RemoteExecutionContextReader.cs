@@ -14,13 +14,14 @@ namespace DualWrite.Runtime.LiveSync;
 internal static class RemoteExecutionContextReader
 {
     private const string DatePrefix = "/Date(";
+    private const string Call = "the Dataverse webhook call";
 
     /// <exception cref="JsonException">The body is not such a context; the message says what is missing or wrong.</exception>
     public static SourceTransaction Read(JsonElement body, EnvironmentSchema schema)
     {
-        var logical = Text(body, "PrimaryEntityName");
+        var logical = HookJson.Text(body, "PrimaryEntityName", Call);
         var table = schema.FindTable(logical) ?? throw new JsonException($"the Dataverse webhook call is for the table '{logical}', which the Dataverse schema does not have");
-        var message = Text(body, "MessageName");
+        var message = HookJson.Text(body, "MessageName", Call);
         var operation = message switch
         {
             "Create" => ChangeOperation.Create,
@@ -102,18 +103,6 @@ internal static class RemoteExecutionContextReader
             return field.Type == FieldType.Date ? DateOnly.FromDateTime(at.UtcDateTime) : at;
         }
 
-        try
-        {
-            return JsonValues.Read(table, field, value, EnumStyle.Value);
-        }
-        catch (JsonValueException e)
-        {
-            throw new JsonException(e.Message, e);
-        }
+        return HookJson.Value(table, field, value, EnumStyle.Value);
     }
-
-    private static string Text(JsonElement body, string name) =>
-        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-            ? text
-            : throw new JsonException($"the Dataverse webhook call has no '{name}'");
 }
