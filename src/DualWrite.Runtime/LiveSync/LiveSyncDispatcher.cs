@@ -118,7 +118,7 @@ internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions op
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new LiveSyncFailure(first, string.Empty, ErrorType.System, 504,
-                $"{first}: {(direction == SyncDirection.FinOpsToDataverse ? "Dataverse" : "F&O")} did not take the transaction within {options.TransactionTimeout.TotalSeconds:N0} seconds; the change was not saved");
+                $"{first}: {(direction == SyncDirection.FinOpsToDataverse ? "Dataverse" : "F&O")} did not take the transaction within {options.TransactionTimeout.TotalSeconds:0.##} seconds; the change was not saved");
         }
     }
 
