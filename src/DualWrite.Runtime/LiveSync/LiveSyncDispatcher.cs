@@ -35,7 +35,7 @@ internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions op
             var first = (live.Count > 0 ? live : queued)[0].Mapper.Map.Name;
             if (transaction.Changes.Count > options.MaxRecordsPerTransaction)
             {
-                return await RefuseAsync(transaction, direction, new LiveSyncFailure(first, string.Empty, ErrorType.Application, 413,
+                return await RefuseAsync(transaction, direction, context, new LiveSyncFailure(first, string.Empty, ErrorType.Application, 413,
                     $"{first}: the transaction changes {transaction.Changes.Count:N0} records, more than the {options.MaxRecordsPerTransaction:N0} one transaction may carry; split it into smaller transactions"), cancellationToken);
             }
 
@@ -43,7 +43,7 @@ internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions op
             using var pass = live.Count == 0 ? null : await gate.EnterAsync(transaction.Source, cancellationToken);
             if (live.Count > 0 && pass is null)
             {
-                return await RefuseAsync(transaction, direction, new LiveSyncFailure(first, string.Empty, ErrorType.Concurrency, 409,
+                return await RefuseAsync(transaction, direction, context, new LiveSyncFailure(first, string.Empty, ErrorType.Concurrency, 409,
                     $"{first}: a concurrent change from the other side is being written; the change was not saved, try again"), cancellationToken);
             }
 
@@ -71,7 +71,7 @@ internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions op
                     await store.DequeueAsync(appended, CancellationToken.None);
                 }
 
-                return await RefuseAsync(transaction, direction, failure, cancellationToken);
+                return await RefuseAsync(transaction, direction, context, failure, cancellationToken);
             }
         }
     }
@@ -147,6 +147,11 @@ internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions op
         return await store.EnqueueAsync(changes, cancellationToken);
     }
 
+    /// <summary>The changes of the transaction to the map's source table, as a JSON array of their payloads.</summary>
+    private static string Payload(SourceTransaction transaction, Core.Schema.TableSchema table) =>
+        "[" + string.Join(",", transaction.Changes.Where(c => string.Equals(c.Table, table.Name, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Table, table.EntitySet, StringComparison.OrdinalIgnoreCase))
+            .Select(c => ChangePayload.Write(c, table))) + "]";
+
     /// <summary>The change's integration key; a Dataverse row's company comes through its lookup.</summary>
     private static async Task<string> KeyOfAsync(RowMapper mapper, SourceChange change, SyncDirection direction, LookupExpander expander, CancellationToken cancellationToken)
     {
@@ -160,10 +165,13 @@ internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions op
         return mapper.KeyOfDataverse(values).ToString();
     }
 
-    private async Task<HookVerdict> RefuseAsync(SourceTransaction transaction, SyncDirection direction, LiveSyncFailure failure, CancellationToken cancellationToken)
+    private async Task<HookVerdict> RefuseAsync(SourceTransaction transaction, SyncDirection direction, LiveContext context, LiveSyncFailure failure, CancellationToken cancellationToken)
     {
+        var payload = (await store.GetDebugMapsAsync(cancellationToken)).Contains(failure.Map) && context.Find(failure.Map) is { } mapper
+            ? Payload(transaction, direction == SyncDirection.FinOpsToDataverse ? mapper.FinOpsTable : mapper.DataverseTable)
+            : null;
         await store.AppendErrorAsync(
-            new ErrorEntry(0, time.GetUtcNow(), failure.Map, direction, failure.Key, transaction.TransactionId, failure.Type, failure.Message),
+            new ErrorEntry(0, time.GetUtcNow(), failure.Map, direction, failure.Key, transaction.TransactionId, failure.Type, failure.Message, payload),
             cancellationToken);
         await alerts.OnErrorAsync(failure.Map, cancellationToken);
         return new HookVerdict(failure.Status, failure.Message);

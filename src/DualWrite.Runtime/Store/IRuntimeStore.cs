@@ -48,6 +48,11 @@ public interface IRuntimeStore : IAsyncDisposable
     /// <param name="onlyWhenLaneEmpty">Move only when the map's lane is empty too (the end of a catch-up): a change appended meanwhile is replayed first.</param>
     Task<bool> TransitionAsync(string map, MapState expected, MapState target, string who, string action, string? detail, CancellationToken cancellationToken, bool onlyWhenLaneEmpty = false);
 
+    /// <summary>Turns a map's debug mode on or off: on, its error log entries keep the payload of what failed.</summary>
+    Task SetDebugAsync(string map, bool enabled, CancellationToken cancellationToken);
+
+    Task<IReadOnlySet<string>> GetDebugMapsAsync(CancellationToken cancellationToken);
+
     Task AppendActivityAsync(string map, string who, string action, string? detail, CancellationToken cancellationToken);
 
     /// <summary>The newest entries first.</summary>

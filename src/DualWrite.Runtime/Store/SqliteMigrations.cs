@@ -45,5 +45,8 @@ internal static class SqliteMigrations
             CREATE TABLE alert_rules (id INTEGER PRIMARY KEY AUTOINCREMENT, map TEXT NOT NULL COLLATE NOCASE, errors INTEGER NOT NULL, types TEXT NOT NULL,
               window_seconds INTEGER NOT NULL, action TEXT NOT NULL, webhook TEXT);
             """),
+        new(5, "debug mode per map", """
+            CREATE TABLE map_debug (map TEXT PRIMARY KEY COLLATE NOCASE, since TEXT NOT NULL);
+            """),
     ];
 }

@@ -126,6 +126,17 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
     private static async Task<MapState> StateOf(SqliteConnection c, SqliteTransaction t, string map, CancellationToken cancellationToken) =>
         await Scalar(c, t, "SELECT state FROM map_states WHERE map = @map", cancellationToken, ("@map", map)) is string state ? Enum.Parse<MapState>(state) : MapState.NotRunning;
 
+    public Task SetDebugAsync(string map, bool enabled, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, t) => await Execute(c, t, enabled
+            ? "INSERT INTO map_debug (map, since) VALUES (@map, @at) ON CONFLICT (map) DO NOTHING"
+            : "DELETE FROM map_debug WHERE map = @map", cancellationToken, ("@map", map), ("@at", Now())), cancellationToken);
+
+    public async Task<IReadOnlySet<string>> GetDebugMapsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return (await Query(connection, "SELECT map FROM map_debug", r => r.GetString(0), cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
     public Task AppendActivityAsync(string map, string who, string action, string? detail, CancellationToken cancellationToken) =>
         WriteAsync((c, t) => Log(c, t, map, who, action, null, null, detail, cancellationToken), cancellationToken);
 
@@ -148,7 +159,7 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
     public Task ResetAsync(CancellationToken cancellationToken) =>
         WriteAsync(async (c, t) =>
         {
-            foreach (var table in (string[])["connection", "companies", "solutions", "active_maps", "map_states", "activity", "sync_runs", "sync_progress", "sync_errors", "queue", "catchup_errors", "error_log", "alert_rules"])
+            foreach (var table in (string[])["connection", "companies", "solutions", "active_maps", "map_states", "activity", "sync_runs", "sync_progress", "sync_errors", "queue", "catchup_errors", "error_log", "alert_rules", "map_debug"])
             {
                 await Execute(c, t, $"DELETE FROM {table}", cancellationToken);
             }

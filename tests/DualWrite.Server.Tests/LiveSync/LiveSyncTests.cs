@@ -79,6 +79,21 @@ public sealed class LiveSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_debug_mode_a_maps_error_log_entries_keep_the_payload_and_otherwise_only_the_message()
+    {
+        var bad = FinOpsWrite.Create("CustomerGroups", new Row { ["dataAreaId"] = "usmf", ["CustomerGroupId"] = "77", ["PaymentTermId"] = "Never" });
+        Assert.False((await harness.FinOps.WriteAsync([bad], atomic: true, CancellationToken.None))[0].Success);
+        await harness.Runtime.Store.SetDebugAsync(Groups, true, CancellationToken.None);
+        Assert.False((await harness.FinOps.WriteAsync([bad], atomic: true, CancellationToken.None))[0].Success);
+
+        var entries = await harness.Runtime.Store.SearchErrorsAsync(new ErrorQuery { Map = Groups }, CancellationToken.None);
+
+        Assert.Equal(2, entries.Count);
+        Assert.Contains("\"PaymentTermId\":\"Never\"", entries[0].Payload, StringComparison.Ordinal);
+        Assert.Null(entries[1].Payload);
+    }
+
+    [Fact]
     public async Task With_the_other_side_down_the_users_write_fails_and_both_sides_stay_as_they_were()
     {
         await harness.DataverseEmulator.SetFaultsAsync(new FaultSettings { ThrottleShare = 1, RetryAfterSeconds = 0 });

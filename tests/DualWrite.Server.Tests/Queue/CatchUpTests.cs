@@ -122,6 +122,40 @@ public sealed class CatchUpTests : IAsyncLifetime
         Assert.InRange(Assert.Single(await bounded.Runtime.Store.GetQueueStatsAsync(CancellationToken.None)).Bytes, 1, 2_000);
     }
 
+    [Fact]
+    public async Task Skip_to_live_while_catching_up_runs_at_once_with_the_rest_of_the_queue_kept_as_catch_up_errors()
+    {
+        await harness.Runtime.Lifecycle.ApplyAsync([Groups], MapAction.Pause, "ana", CancellationToken.None);
+        Assert.True((await RenameAsync(Group10, "Queued")).Success);
+
+        // Resuming, with the runtime not told: it would look again only in an hour.
+        await harness.Runtime.Lifecycle.ApplyAsync([Groups], MapAction.Resume, "ana", CancellationToken.None);
+        await harness.Runtime.SkipToLiveAsync([Groups], keepAsCatchUpErrors: true, "ana", CancellationToken.None);
+
+        Assert.Equal(MapState.Running, await harness.Runtime.Store.GetStateAsync(Groups, CancellationToken.None));
+        var kept = Assert.Single(await harness.Runtime.Store.GetCatchUpErrorsAsync(Groups, 0, 10, CancellationToken.None));
+        Assert.Contains("\"Description\":\"Queued\"", kept.Change.Payload, StringComparison.Ordinal);
+        Assert.Equal("Wholesale customers", await DescriptionInDataverseAsync("10"));
+    }
+
+    [Fact]
+    public async Task Reset_link_clears_the_runtime_and_both_sides_hooks_and_leaves_the_business_data_as_it_is()
+    {
+        Assert.True((await RenameAsync(Group10, "Synced")).Success);
+
+        await harness.Runtime.Connection.ResetAsync(force: true, CancellationToken.None);
+
+        Assert.Equal("Synced", await DescriptionInDataverseAsync("10"));
+        Assert.Equal("Synced", (await harness.FinOps.ReadAsync("CustomerGroups", Group10, CancellationToken.None))!["Description"]);
+        Assert.Empty(await harness.FinOps.ListHooksAsync(CancellationToken.None));
+        Assert.Empty(await harness.Runtime.Store.GetStatesAsync(CancellationToken.None));
+        Assert.Null(await harness.Runtime.Connection.GetAsync(CancellationToken.None));
+
+        // Unlinked, the environments work on their own: a user's write no longer goes anywhere.
+        Assert.True((await RenameAsync(Group10, "Alone")).Success);
+        Assert.Equal("Synced", await DescriptionInDataverseAsync("10"));
+    }
+
     private Task<WriteOutcome> RenameAsync(RowKey key, string description) => WriteGroupAsync(key, new Row { ["Description"] = description });
 
     private async Task<WriteOutcome> WriteGroupAsync(RowKey key, Row values) =>
