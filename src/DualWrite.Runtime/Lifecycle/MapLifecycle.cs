@@ -74,7 +74,7 @@ public sealed class MapLifecycle(IRuntimeStore store, Func<CancellationToken, Ta
             }
 
             var detail = $"master {request.Master}, initial sync {(item.InitialSync ? "on" : "skipped")}, order {string.Join(" > ", chosen.Select(m => m.Name))}";
-            await MoveAsync(map.Name, MapState.NotRunning, target, who, MapAction.Run, detail, cancellationToken);
+            await MoveAsync(map.Name, MapState.NotRunning, target, who, MapTransitions.Describe(MapAction.Run), detail, cancellationToken);
         }
     }
 
@@ -111,7 +111,7 @@ public sealed class MapLifecycle(IRuntimeStore store, Func<CancellationToken, Ta
 
         foreach (var (map, from, to) in moves)
         {
-            await MoveAsync(map, from, to, who, action, null, cancellationToken);
+            await MoveAsync(map, from, to, who, MapTransitions.Describe(action), null, cancellationToken);
         }
     }
 
@@ -127,7 +127,7 @@ public sealed class MapLifecycle(IRuntimeStore store, Func<CancellationToken, Ta
 
     /// <summary>The runtime's own move when an initial sync cannot go on: the map stops, with the reason in its log.</summary>
     public Task FailAsync(string map, string reason, CancellationToken cancellationToken) =>
-        MoveAsync(map, MapState.Initializing, MapState.NotRunning, "runtime", null, "initial sync failed: " + reason, cancellationToken, "Failed");
+        MoveAsync(map, MapState.Initializing, MapState.NotRunning, "runtime", "Failed", "initial sync failed: " + reason, cancellationToken);
 
     private static MapState StateOf(IReadOnlyDictionary<string, MapState> states, string map) =>
         states.TryGetValue(map, out var state) ? state : MapState.NotRunning;
@@ -136,9 +136,8 @@ public sealed class MapLifecycle(IRuntimeStore store, Func<CancellationToken, Ta
         maps.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new LifecycleException($"there is no active map '{name}'; the maps are {string.Join(", ", maps.Select(m => m.Name))}");
 
-    private async Task MoveAsync(string map, MapState from, MapState to, string who, MapAction? action, string? detail, CancellationToken cancellationToken, string ownMove = "Completed")
+    private async Task MoveAsync(string map, MapState from, MapState to, string who, string label, string? detail, CancellationToken cancellationToken)
     {
-        var label = action is { } a ? MapTransitions.Describe(a) : ownMove;
         if (!await store.TransitionAsync(map, from, to, who, label, detail, cancellationToken))
         {
             throw new LifecycleException($"'{map}' changed state while {label} was being applied; read its state and try again");
