@@ -78,7 +78,7 @@ public sealed partial class DualWriteRuntime
         }
 
         var context = await LiveContextAsync(cancellationToken);
-        var catchUp = new CatchUp(Store, options.Writer.BatchSize);
+        var catchUp = new CatchUp(Store, options.Writer.BatchSize, options.LiveSync.MaxRecordsPerTransaction);
         foreach (var (map, state) in due)
         {
             var (replayed, failed) = (0L, 0L);

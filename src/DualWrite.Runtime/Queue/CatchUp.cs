@@ -12,7 +12,10 @@ namespace DualWrite.Runtime.Queue;
 /// at a time so that only the failing one stops. A transaction that fails becomes catch-up errors with its reason;
 /// the rest of the lane goes on, except changes to a key that has a catch-up error, which wait behind it.
 /// </summary>
-internal sealed class CatchUp(IRuntimeStore store, int batchSize)
+/// <param name="store">Where the lanes are.</param>
+/// <param name="batchSize">Changes sent together, about.</param>
+/// <param name="largestTransaction">The most changes one source transaction may carry: a read always holds the first whole.</param>
+internal sealed class CatchUp(IRuntimeStore store, int batchSize, int largestTransaction)
 {
     /// <summary>Reason given to changes that wait behind an earlier failed change to the same row.</summary>
     public const string WaitsBehind = "waits behind an earlier change to the same row that failed to replay; retry or dismiss that one first";
@@ -25,7 +28,8 @@ internal sealed class CatchUp(IRuntimeStore store, int batchSize)
         var (replayed, failed) = (0L, 0L);
         while (true)
         {
-            var page = await store.ReadQueueAsync(map, 0, batchSize, cancellationToken);
+            var limit = batchSize + largestTransaction;
+            var page = await store.ReadQueueAsync(map, 0, limit, cancellationToken);
             if (page.Count == 0)
             {
                 return (replayed, failed);
@@ -33,8 +37,8 @@ internal sealed class CatchUp(IRuntimeStore store, int batchSize)
 
             var transactions = Transactions(page);
 
-            // A transaction may go on past the page; unless it alone fills the page, it waits for the next read.
-            if (transactions.Count > 1 && page.Count == batchSize)
+            // The last transaction may go on past the page: it waits for the next read. The first always fits whole.
+            if (transactions.Count > 1 && page.Count == limit)
             {
                 transactions.RemoveAt(transactions.Count - 1);
             }

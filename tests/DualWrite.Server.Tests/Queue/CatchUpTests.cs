@@ -101,6 +101,32 @@ public sealed class CatchUpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_source_transaction_larger_than_a_batch_replays_whole_or_not_at_all()
+    {
+        await using var small = await ServerHarness.StartAsync(o => o with { Writer = new Runtime.Writing.ChangeWriterOptions(BatchSize: 2) });
+        await small.Runtime.StartAsync(new RunRequest([new RunItem("Legal entities", InitialSync: false), new RunItem("Terms of payment"), new RunItem(Groups)]), "ana", CancellationToken.None);
+        await small.WaitForStateAsync(Groups, MapState.Running);
+        await small.Runtime.Lifecycle.ApplyAsync([Groups], MapAction.Pause, "ana", CancellationToken.None);
+        var written = await small.FinOps.WriteAsync(
+        [
+            FinOpsWrite.Update("CustomerGroups", Group10, new Row { ["Description"] = "Part of it" }),
+            FinOpsWrite.Update("CustomerGroups", Group20, new Row { ["Description"] = "Part of it" }),
+            FinOpsWrite.Update("CustomerGroups", RowKey.Of(("dataAreaId", "usmf"), ("CustomerGroupId", "30")), new Row { ["PaymentTermId"] = "Gone" }),
+        ], atomic: true, CancellationToken.None);
+        Assert.All(written, w => Assert.True(w.Success, w.Message));
+
+        await small.Runtime.ResumeAsync([Groups], ResumeMode.CatchUp, "ana", CancellationToken.None);
+        await small.WaitForStateAsync(Groups, MapState.Running);
+
+        Assert.Equal(3, (await small.Runtime.Store.GetCatchUpErrorsAsync(Groups, 0, 10, CancellationToken.None)).Count);
+        var usmfId = await small.Dataverse.CompanyIdAsync("usmf", CancellationToken.None);
+        await foreach (var page in small.Dataverse.ReadPagesAsync("msdyn_customergroup", new DataverseQuery { Filter = $"msdyn_groupid eq '10' and _msdyn_company_value eq {usmfId}" }, CancellationToken.None))
+        {
+            Assert.Equal("Wholesale customers", page.Single()["msdyn_description"]);
+        }
+    }
+
+    [Fact]
     public async Task A_full_queue_refuses_new_changes_with_a_message_and_their_transactions_fail()
     {
         await using var bounded = await ServerHarness.StartAsync(o => o with { LiveSync = new LiveSyncOptions { QueueLimitBytes = 2_000 } });
