@@ -6,6 +6,8 @@ namespace DualWrite.Runtime;
 
 public sealed partial class DualWriteRuntime
 {
+    private readonly Dictionary<string, (int Attempts, DateTimeOffset NotBefore)> catchUpFailures = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Reason given to queued changes a person chose to keep rather than replay.</summary>
     public const string SkippedReason = "not replayed: the map was resumed without catching up";
 
@@ -81,16 +83,35 @@ public sealed partial class DualWriteRuntime
         var catchUp = new CatchUp(Store, options.Writer.BatchSize, options.LiveSync.MaxRecordsPerTransaction);
         foreach (var (map, state) in due)
         {
-            var (replayed, failed) = (0L, 0L);
-            do
+            if (catchUpFailures.TryGetValue(map, out var failure) && failure.NotBefore > options.Time.GetUtcNow())
             {
-                var (ok, bad) = await catchUp.ReplayAsync(map, context, cancellationToken);
-                (replayed, failed) = (replayed + ok, failed + bad);
+                continue;
             }
-            while (state != MapState.Running
-                && !await Lifecycle.CompleteAsync(map, state, $"caught up: {replayed:N0} queued changes replayed, {failed:N0} kept as catch-up errors", cancellationToken)
-                && await Store.GetStateAsync(map, cancellationToken) == state);
 
+            var (replayed, failed) = (0L, 0L);
+            try
+            {
+                do
+                {
+                    var (ok, bad) = await catchUp.ReplayAsync(map, context, cancellationToken);
+                    (replayed, failed) = (replayed + ok, failed + bad);
+                }
+                while (state != MapState.Running
+                    && !await Lifecycle.CompleteAsync(map, state, $"caught up: {replayed:N0} queued changes replayed, {failed:N0} kept as catch-up errors", cancellationToken)
+                    && await Store.GetStateAsync(map, cancellationToken) == state);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // What stopped the replay is not the changes' fault (they would be catch-up errors): the lane stays
+                // as it is, and the replay is tried again later, each failure in the map's log.
+                var attempts = failure.Attempts + 1;
+                var wait = TimeSpan.FromTicks(Math.Min(options.MaxRetryDelay.Ticks, options.RetryDelay.Ticks << Math.Min(attempts - 1, 20)));
+                catchUpFailures[map] = (attempts, options.Time.GetUtcNow() + wait);
+                await Store.AppendActivityAsync(map, "runtime", "Retry", $"catch-up attempt {attempts} stopped after {replayed:N0} changes: {e.Message}; trying again in {wait.TotalSeconds:0} s", cancellationToken);
+                continue;
+            }
+
+            catchUpFailures.Remove(map);
             RuntimeLog.CaughtUp(logger, map, replayed, failed);
         }
     }

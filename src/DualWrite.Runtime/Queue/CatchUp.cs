@@ -71,19 +71,24 @@ internal sealed class CatchUp(IRuntimeStore store, int batchSize, int largestTra
         return transactions;
     }
 
-    /// <summary>Consecutive transactions from one side: they go to the other side together.</summary>
-    private static IEnumerable<List<List<QueuedChange>>> Runs(List<List<QueuedChange>> transactions)
+    /// <summary>
+    /// Consecutive transactions from one side, about a batch of changes at a time: they go to the other side
+    /// together. A transaction larger than a batch goes alone, whole.
+    /// </summary>
+    private IEnumerable<List<List<QueuedChange>>> Runs(List<List<QueuedChange>> transactions)
     {
         var run = new List<List<QueuedChange>>();
+        var size = 0;
         foreach (var transaction in transactions)
         {
-            if (run.Count > 0 && run[0][0].Source != transaction[0].Source)
+            if (run.Count > 0 && (run[0][0].Source != transaction[0].Source || size + transaction.Count > batchSize))
             {
                 yield return run;
-                run = [];
+                (run, size) = ([], 0);
             }
 
             run.Add(transaction);
+            size += transaction.Count;
         }
 
         if (run.Count > 0)

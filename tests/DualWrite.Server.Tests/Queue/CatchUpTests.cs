@@ -127,6 +127,31 @@ public sealed class CatchUpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_catch_up_the_other_side_stops_is_tried_again_visibly_and_loses_nothing()
+    {
+        await using var flaky = await ServerHarness.StartAsync(o => o with
+        {
+            PollInterval = TimeSpan.FromMilliseconds(50),
+            RetryDelay = TimeSpan.FromMilliseconds(100),
+            Connection = new Runtime.Connection.ConnectionOptions { Retry = new Connectors.Http.RetryPolicy(MaxAttempts: 2, MaxDelay: TimeSpan.FromSeconds(1)) },
+        });
+        await flaky.Runtime.StartAsync(new RunRequest([new RunItem("Legal entities", InitialSync: false), new RunItem("Terms of payment"), new RunItem(Groups)]), "ana", CancellationToken.None);
+        await flaky.WaitForStateAsync(Groups, MapState.Running);
+        await flaky.Runtime.Lifecycle.ApplyAsync([Groups], MapAction.Pause, "ana", CancellationToken.None);
+        Assert.True((await flaky.FinOps.WriteAsync([FinOpsWrite.Update("CustomerGroups", Group10, new Row { ["Description"] = "Waited" })], atomic: true, CancellationToken.None))[0].Success);
+        await flaky.DataverseEmulator.SetFaultsAsync(new Environments.Faults.FaultSettings { ThrottleShare = 1, RetryAfterSeconds = 0 });
+
+        await flaky.Runtime.ResumeAsync([Groups], ResumeMode.CatchUp, "ana", CancellationToken.None);
+        await ServerHarness.WaitForAsync(async () => (await flaky.Runtime.Store.GetActivityAsync(Groups, 1, CancellationToken.None))[0].Action == "Retry", "a retry in the activity log");
+        Assert.Equal(MapState.Resuming, await flaky.Runtime.Store.GetStateAsync(Groups, CancellationToken.None));
+        Assert.Contains("catch-up attempt 1 stopped after 0 changes", (await flaky.Runtime.Store.GetActivityAsync(Groups, 1, CancellationToken.None))[0].Detail, StringComparison.Ordinal);
+
+        await flaky.DataverseEmulator.SetFaultsAsync(new Environments.Faults.FaultSettings());
+        await flaky.WaitForStateAsync(Groups, MapState.Running);
+        Assert.Empty(await flaky.Runtime.Store.GetCatchUpErrorsAsync(Groups, 0, 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_full_queue_refuses_new_changes_with_a_message_and_their_transactions_fail()
     {
         await using var bounded = await ServerHarness.StartAsync(o => o with { LiveSync = new LiveSyncOptions { QueueLimitBytes = 2_000 } });
