@@ -97,15 +97,8 @@ internal sealed class AccountsStory : IAsyncDisposable
         return (run, progress.Aggregate(new SyncCounts(), (sum, p) => sum + p.ToDataverse), progress.Aggregate(new SyncCounts(), (sum, p) => sum + p.ToFinOps));
     });
 
-    public static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan within, RuntimeProcess runtime, string what)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{what} did not happen within {within}; the runtime said:\n{runtime.Output}");
-            await Task.Delay(200);
-        }
-    }
+    public static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan within, RuntimeProcess runtime, string what) =>
+        Assert.True(await Eventually.HoldsAsync(condition, within, TimeSpan.FromMilliseconds(200)), $"{what} did not happen within {within}; the runtime said:\n{runtime.Output}");
 
     public Task<MapState> StateAsync(string map) => ReadStoreAsync(store => store.GetStateAsync(map, CancellationToken.None));
 

@@ -82,12 +82,8 @@ public sealed class QueueProcessTests : IAsyncLifetime
 
         using var second = await RuntimeProcess.StartAsync(folder, port, null);
         await WithRuntimeAsync(runtime => runtime.ResumeAsync([Groups], ResumeMode.CatchUp, "tester", CancellationToken.None));
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        while (await ReadStoreAsync(s => s.GetStateAsync(Groups, CancellationToken.None)) != MapState.Running)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the map did not catch up within 5 minutes; the runtime said:\n{second.Output}");
-            await Task.Delay(200);
-        }
+        await AccountsStory.WaitForAsync(
+            async () => await ReadStoreAsync(s => s.GetStateAsync(Groups, CancellationToken.None)) == MapState.Running, TimeSpan.FromMinutes(5), second, "the map catching up");
 
         var seen = SeenByKey();
         Assert.Equal(Keys, seen.Count);

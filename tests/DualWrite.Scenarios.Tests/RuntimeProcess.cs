@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using DualWrite.Testing;
 
 namespace DualWrite.Scenarios.Tests;
 
@@ -63,16 +64,10 @@ internal sealed class RuntimeProcess : IDisposable
         }
 
         var runtime = new RuntimeProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (!await AcceptsAsync(port))
+        if (!await Eventually.HoldsAsync(async () => runtime.process.HasExited || await AcceptsAsync(port), TimeSpan.FromMinutes(1)) || runtime.process.HasExited)
         {
-            if (runtime.process.HasExited || DateTime.UtcNow > deadline)
-            {
-                runtime.Dispose();
-                throw new InvalidOperationException($"dualwrite serve did not start listening on port {port}:\n{runtime.Output}");
-            }
-
-            await Task.Delay(100);
+            runtime.Dispose();
+            throw new InvalidOperationException($"dualwrite serve did not start listening on port {port}:\n{runtime.Output}");
         }
 
         return runtime;

@@ -59,15 +59,8 @@ internal sealed class ServerHarness : IAsyncDisposable
     public Task WaitForStateAsync(string map, MapState state) =>
         WaitForAsync(async () => await Runtime.Store.GetStateAsync(map, CancellationToken.None) == state, $"'{map}' becoming {state}");
 
-    public static async Task WaitForAsync(Func<Task<bool>> condition, string what = "the condition")
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{what} did not happen within a minute");
-            await Task.Delay(50);
-        }
-    }
+    public static async Task WaitForAsync(Func<Task<bool>> condition, string what = "the condition") =>
+        Assert.True(await Eventually.HoldsAsync(condition, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(50)), $"{what} did not happen within a minute");
 
     public async ValueTask DisposeAsync()
     {
