@@ -24,6 +24,7 @@ public sealed partial class DualWriteRuntime
             {
                 await SyncInitializingAsync(failures, cancellationToken);
                 await CatchUpAsync(cancellationToken);
+                await SettleOpenTransactionsAsync(cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -61,5 +61,14 @@ public sealed partial class DualWriteRuntime
         }
     }
 
+    /// <summary>Puts right the rows of Dataverse transactions whose commit was not seen in time (<see cref="OpenTransactions"/>).</summary>
+    private async Task SettleOpenTransactionsAsync(CancellationToken cancellationToken)
+    {
+        if (dispatcher.OpenCount > 0 && await dispatcher.SettleAsync(await LiveContextAsync(cancellationToken), cancellationToken) is > 0 and var settled)
+        {
+            RuntimeLog.TransactionsSettled(logger, settled, options.LiveSync.CommitWait.TotalSeconds);
+        }
+    }
+
     private void OnLinkChanged(object? sender, EventArgs e) => contextLoadedAt = DateTimeOffset.MinValue;
 }

@@ -27,6 +27,7 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
     private readonly EnvironmentSchema dataverseSchema;
     private readonly ILogger logger;
     private readonly SemaphoreSlim wake = new(0);
+    private readonly LiveSyncDispatcher dispatcher;
 
     /// <summary>Posts alert notices to the rules' webhooks, and calls the runtime's own hooks for the health check.</summary>
     private readonly HttpClient notices = new();
@@ -44,7 +45,8 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
         var bound = new QueueBound(
             store, Path.GetDirectoryName(Path.GetFullPath(options.StorePath))!, options.LiveSync.QueueLimitBytes, options.LiveSync.QueueShareOfFreeDisk, options.Time, logger);
         var alerts = new Alerts(store, Lifecycle, notices, options.Time, logger);
-        Hooks = new HookReceiver(Connection, LiveContextAsync, new LiveSyncDispatcher(store, options.LiveSync, bound, alerts, options.Time), finOpsSchema, dataverseSchema);
+        dispatcher = new LiveSyncDispatcher(store, options.LiveSync, bound, alerts, options.Time);
+        Hooks = new HookReceiver(Connection, LiveContextAsync, dispatcher, finOpsSchema, dataverseSchema);
     }
 
     public IRuntimeStore Store { get; }

@@ -33,4 +33,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Error, Message = "{Map}: alert rule {Rule} could not post its notice to {Webhook}: {Reason}")]
     public static partial void AlertWebhookFailed(ILogger logger, string map, long rule, Uri webhook, string reason);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "{Rows} rows of Dataverse transactions not seen to commit within {Seconds} seconds were made equal to Dataverse on F&O")]
+    public static partial void TransactionsSettled(ILogger logger, int rows, double seconds);
 }

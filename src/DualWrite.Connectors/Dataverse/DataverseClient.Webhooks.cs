@@ -7,6 +7,7 @@ public sealed partial class DataverseClient
     private const int WebhookContract = 8;
     private const int HttpHeaderAuth = 4;
     private const int Synchronous = 0;
+    private const int Asynchronous = 1;
     private const long PostOperation = 40;
     private static readonly string[] WebhookMessages = ["Create", "Update", "Delete"];
 
@@ -23,6 +24,10 @@ public sealed partial class DataverseClient
     /// <param name="tables">Logical names of the tables whose writes are sent.</param>
     /// <param name="messages">Create, Update, Delete.</param>
     /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <param name="afterCommit">
+    /// Also one asynchronous step per message and table, which posts the same context again once the transaction
+    /// has committed; a receiver learns from it that what it accepted inside the transaction is for good.
+    /// </param>
     public async Task<DataverseWebhook> RegisterWebhookAsync(
         string name,
         Uri url,
@@ -30,7 +35,8 @@ public sealed partial class DataverseClient
         string secret,
         IReadOnlyList<string> tables,
         IReadOnlyList<string> messages,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool afterCommit = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(url);
@@ -81,25 +87,28 @@ public sealed partial class DataverseClient
                     new Dictionary<string, object?> { ["primaryobjecttypecode"] = table, ["sdkmessageid"] = messageId },
                     $"the filter of {message} for {table}",
                     cancellationToken);
-                var stepId = Guid.NewGuid();
-                steps.Add(stepId);
-                writes.Add(new DataverseWrite(
-                    "sdkmessageprocessingstep",
-                    DataverseOperation.Create,
-                    Values: new Row
-                    {
-                        ["sdkmessageprocessingstepid"] = stepId,
-                        ["name"] = $"{name}: {message} of {table}",
-                        ["stage"] = PostOperation,
-                        ["mode"] = Synchronous,
-                        ["rank"] = 1L,
-                    },
-                    Binds: new Dictionary<string, Guid?>
-                    {
-                        ["sdkmessageid"] = messageId,
-                        ["sdkmessagefilterid"] = filterId,
-                        ["eventhandler_serviceendpoint"] = endpointId,
-                    }));
+                foreach (var mode in afterCommit ? [Synchronous, Asynchronous] : new[] { Synchronous })
+                {
+                    var stepId = Guid.NewGuid();
+                    steps.Add(stepId);
+                    writes.Add(new DataverseWrite(
+                        "sdkmessageprocessingstep",
+                        DataverseOperation.Create,
+                        Values: new Row
+                        {
+                            ["sdkmessageprocessingstepid"] = stepId,
+                            ["name"] = mode == Synchronous ? $"{name}: {message} of {table}" : $"{name}: {message} of {table}, committed",
+                            ["stage"] = PostOperation,
+                            ["mode"] = mode,
+                            ["rank"] = 1L,
+                        },
+                        Binds: new Dictionary<string, Guid?>
+                        {
+                            ["sdkmessageid"] = messageId,
+                            ["sdkmessagefilterid"] = filterId,
+                            ["eventhandler_serviceendpoint"] = endpointId,
+                        }));
+                }
             }
         }
 

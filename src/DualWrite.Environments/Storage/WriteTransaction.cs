@@ -39,6 +39,12 @@ internal sealed class WriteTransaction : IAsyncDisposable
 
     public long Id { get; }
 
+    /// <summary>
+    /// The id every hook call of this transaction carries, so that a receiver called once per operation can tell
+    /// which operations commit or roll back together.
+    /// </summary>
+    public Guid CorrelationId { get; } = Guid.NewGuid();
+
     public IReadOnlyList<RowChange> Changes => changes;
 
     /// <summary>Work that may only start once the transaction has committed (asynchronous webhooks).</summary>

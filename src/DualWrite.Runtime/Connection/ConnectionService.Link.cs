@@ -97,7 +97,7 @@ public sealed partial class ConnectionService
         try
         {
             var webhook = await environments.Dataverse.RegisterWebhookAsync(
-                WebhookName, new Uri(plan.HookBase, DataverseHookPath), HookSecret.Header, dataverseSecret, plan.Tables, WebhookMessages, cancellationToken);
+                WebhookName, new Uri(plan.HookBase, DataverseHookPath), HookSecret.Header, dataverseSecret, plan.Tables, WebhookMessages, cancellationToken, afterCommit: true);
             done.Push(("registering the Dataverse webhook", () => environments.Dataverse.RemoveWebhookAsync(webhook, CancellationToken.None)));
 
             var hookId = await environments.FinOps.RegisterHookAsync(plan.Entities, new Uri(plan.HookBase, FinOpsHookPath), secret, cancellationToken);

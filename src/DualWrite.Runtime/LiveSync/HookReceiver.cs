@@ -47,6 +47,16 @@ public sealed class HookReceiver
         try
         {
             using var document = JsonDocument.Parse(body);
+            if (source == HookSource.Dataverse && RemoteExecutionContextReader.IsAfterCommit(document.RootElement, out var committed))
+            {
+                if (committed is not null)
+                {
+                    dispatcher.Committed(committed);
+                }
+
+                return HookVerdict.Accepted;
+            }
+
             transaction = source == HookSource.FinOps
                 ? FinOpsHookReader.Read(document.RootElement, finOpsSchema)
                 : RemoteExecutionContextReader.Read(document.RootElement, dataverseSchema);

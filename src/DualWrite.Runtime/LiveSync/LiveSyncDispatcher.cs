@@ -1,5 +1,7 @@
+using DualWrite.Connectors.Dataverse;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Mapping;
+using DualWrite.Core.Rows;
 using DualWrite.Runtime.Lifecycle;
 using DualWrite.Runtime.Monitoring;
 using DualWrite.Runtime.Queue;
@@ -12,13 +14,78 @@ namespace DualWrite.Runtime.LiveSync;
 /// by their state. Running maps write it to the other side at once, all their rows in one change set; maps that
 /// are Initializing, Paused or Resuming append it to their lane, durably, to replay later. The answer comes only
 /// when both are done, and any failure undoes the lane appends and fails the user's transaction with its reason,
-/// which also goes to the error log.
+/// which also goes to the error log. A failure also undoes what was taken for earlier operations of the same
+/// Dataverse transaction (<see cref="OpenTransactions"/>).
 /// </summary>
 internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions options, QueueBound bound, Alerts alerts, TimeProvider time)
 {
+    private const int SettleAttempts = 5;
     private readonly DirectionGate gate = new(options.ConcurrencyWait, time);
+    private readonly OpenTransactions open = new(time, options.CommitWait);
+
+    /// <summary>How many Dataverse transactions have operations taken but no commit seen.</summary>
+    public int OpenCount => open.Count;
 
     public async Task<HookVerdict> DispatchAsync(SourceTransaction transaction, LiveContext context, CancellationToken cancellationToken)
+    {
+        HookVerdict verdict;
+        try
+        {
+            verdict = await DispatchOnceAsync(transaction, context, cancellationToken);
+        }
+        catch when (transaction.Correlation is { } correlation)
+        {
+            await UndoAsync(correlation, context);
+            throw;
+        }
+
+        if (!verdict.IsAccepted && transaction.Correlation is { } refused)
+        {
+            await UndoAsync(refused, context);
+        }
+
+        return verdict;
+    }
+
+    /// <summary>The Dataverse transaction committed: what was taken for its operations stays as it is.</summary>
+    public void Committed(string correlation) => open.Commit(correlation);
+
+    /// <summary>
+    /// Makes the rows of the Dataverse transactions whose commit note is overdue equal to what Dataverse holds now,
+    /// through live sync or the lanes as their maps' states say. A transaction that rolled back without live sync
+    /// seeing why is put right this way; one that committed, whose note was lost, changes nothing.
+    /// </summary>
+    /// <returns>How many rows were looked at again.</returns>
+    public async Task<int> SettleAsync(LiveContext context, CancellationToken cancellationToken)
+    {
+        var settled = 0;
+        foreach (var overdue in open.TakeOverdue())
+        {
+            var changes = new List<SourceChange>();
+            foreach (var row in overdue.Touched.GroupBy(t => (t.Mapper.DataverseTable, Id: (Guid)t.Change.Values[t.Mapper.DataverseTable.PrimaryIdField!]!)))
+            {
+                var (table, id) = row.Key;
+                var last = row.Last().Change;
+                changes.Add(await context.Environments.Dataverse.ReadAsync(table.Name, DataverseKey.ById(id), cancellationToken) is { } now
+                    ? new SourceChange(changes.Count, table.EntitySet, ChangeOperation.Update, now, null)
+                    : new SourceChange(changes.Count, table.EntitySet, ChangeOperation.Delete, last.Values, null));
+            }
+
+            var verdict = await DispatchAsync(new SourceTransaction(HookSource.Dataverse, $"unconfirmed {overdue.Correlation}", null, changes), context, cancellationToken);
+            if (verdict.IsAccepted)
+            {
+                settled += changes.Count;
+            }
+            else if (++overdue.Attempts < SettleAttempts)
+            {
+                open.Return(overdue);
+            }
+        }
+
+        return settled;
+    }
+
+    private async Task<HookVerdict> DispatchOnceAsync(SourceTransaction transaction, LiveContext context, CancellationToken cancellationToken)
     {
         var direction = transaction.Source == HookSource.FinOps ? SyncDirection.FinOpsToDataverse : SyncDirection.DataverseToFinOps;
 
@@ -62,6 +129,11 @@ internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions op
                 }
 
                 await WriteLiveAsync(live, context, direction, first, cancellationToken);
+                if (transaction.Correlation is { } correlation)
+                {
+                    open.Add(correlation, live, queued, appended);
+                }
+
                 return HookVerdict.Accepted;
             }
             catch (LiveSyncFailure failure)
@@ -75,6 +147,60 @@ internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions op
             }
         }
     }
+
+    /// <summary>
+    /// Undoes what was taken for the earlier operations of a Dataverse transaction that is failing: their lane
+    /// entries go, and their rows on F&amp;O are put back as the operations' images had them, newest first, in one
+    /// change set. What cannot be undone so (no image, or F&amp;O refuses) is made equal to Dataverse once the
+    /// commit note is overdue.
+    /// </summary>
+    private async Task UndoAsync(string correlation, LiveContext context)
+    {
+        if (open.Take(correlation) is not { } earlier)
+        {
+            return;
+        }
+
+        if (earlier.Appended.Count > 0)
+        {
+            await store.DequeueAsync(earlier.Appended, CancellationToken.None);
+            earlier.Appended.Clear();
+        }
+
+        var undo = earlier.Written.AsEnumerable().Reverse().Select(w => (w.Mapper, Change: Undo(w.Change))).ToList();
+        if (undo.Count == 0)
+        {
+            return;
+        }
+
+        if (undo.Any(u => u.Change is null))
+        {
+            open.Return(earlier);
+            return;
+        }
+
+        try
+        {
+            await TransactionWriter.WriteAsync(context, SyncDirection.DataverseToFinOps, undo.Select(u => (u.Mapper, u.Change!)).ToList(), CancellationToken.None);
+        }
+        catch (LiveSyncFailure failure)
+        {
+            await store.AppendErrorAsync(
+                new ErrorEntry(0, time.GetUtcNow(), failure.Map, SyncDirection.DataverseToFinOps, failure.Key, correlation, failure.Type,
+                    $"{failure.Message} (undoing the rows an earlier operation of the failed Dataverse transaction wrote; they are made equal to Dataverse in {options.CommitWait.TotalSeconds:0} seconds)", null),
+                CancellationToken.None);
+            open.Return(earlier);
+        }
+    }
+
+    /// <summary>The change that puts a row back as it was before <paramref name="change"/>; null without the image to do it.</summary>
+    private static SourceChange? Undo(SourceChange change) => change.Operation switch
+    {
+        ChangeOperation.Create => change with { Operation = ChangeOperation.Delete, ChangedFields = null },
+        ChangeOperation.Update when change.Before is { } before => change with { Values = before, ChangedFields = null, Before = null },
+        ChangeOperation.Update => null,
+        _ => change with { Operation = ChangeOperation.Create, ChangedFields = null },
+    };
 
     /// <summary>The changes of the transaction for each map whose source they are: to write now, and to queue.</summary>
     private async Task<(List<(RowMapper Mapper, SourceChange Change)> Live, List<(RowMapper Mapper, SourceChange Change)> Queued)> SortAsync(
@@ -160,7 +286,7 @@ internal sealed class LiveSyncDispatcher(IRuntimeStore store, LiveSyncOptions op
             return mapper.KeyOfFinOps(change.Values).ToString();
         }
 
-        var values = new Core.Rows.Row(change.Values);
+        var values = new Row(change.Values);
         await expander.ExpandAsync(mapper, values, cancellationToken);
         return mapper.KeyOfDataverse(values).ToString();
     }

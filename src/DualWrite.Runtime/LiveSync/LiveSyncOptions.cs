@@ -16,6 +16,13 @@ public sealed record LiveSyncOptions
     /// </summary>
     public TimeSpan ConcurrencyWait { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// How long the rows of a Dataverse change set, written to F&amp;O one operation at a time, wait for the note that
+    /// the change set committed (<see cref="OpenTransactions"/>). Past it, they are made equal to what Dataverse
+    /// holds. Longer than Dataverse lets a transaction run, so that no open transaction is read as rolled back.
+    /// </summary>
+    public TimeSpan CommitWait { get; init; } = TimeSpan.FromMinutes(3);
+
     /// <summary>The most the lanes may hold, in bytes of changes; null for <see cref="QueueShareOfFreeDisk"/> of the free disk.</summary>
     public long? QueueLimitBytes { get; init; }
 

@@ -41,10 +41,24 @@ internal static class RemoteExecutionContextReader
         IReadOnlyCollection<string>? changed = operation == ChangeOperation.Update && target is { } set && set.TryGetProperty("Attributes", out _)
             ? Attributes(table, set).Fields.ToHashSet(StringComparer.OrdinalIgnoreCase)
             : null;
+        var before = operation == ChangeOperation.Update && Parameter(body, "PreEntityImages", "PreImage") is { } pre ? Attributes(table, pre) : null;
         var operationId = body.TryGetProperty("OperationId", out var op) ? op.GetString() ?? string.Empty : string.Empty;
         var user = body.TryGetProperty("InitiatingUserId", out var u) ? u.GetString() : null;
-        return new SourceTransaction(HookSource.Dataverse, operationId, user, [new SourceChange(0, table.EntitySet, operation, values, changed)]);
+        return new SourceTransaction(HookSource.Dataverse, operationId, user, [new SourceChange(0, table.EntitySet, operation, values, changed, before)], Correlation(body));
     }
+
+    /// <summary>
+    /// Whether the call comes from an asynchronous step (mode 1), once its transaction has committed, rather than
+    /// from inside it; such a call only confirms, and carries nothing to write.
+    /// </summary>
+    public static bool IsAfterCommit(JsonElement body, out string? correlation)
+    {
+        correlation = Correlation(body);
+        return body.TryGetProperty("Mode", out var mode) && mode.ValueKind == JsonValueKind.Number && mode.GetInt32() == 1;
+    }
+
+    private static string? Correlation(JsonElement body) =>
+        body.TryGetProperty("CorrelationId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 
     /// <summary>A value of a key/value list such as <c>InputParameters</c>, or null when the list or key is absent.</summary>
     private static JsonElement? Parameter(JsonElement body, string list, string key)

@@ -8,4 +8,5 @@ namespace DualWrite.Runtime.LiveSync;
 /// <param name="Operation">Create, update or delete.</param>
 /// <param name="Values">The row after the change; for a delete, the row as it was.</param>
 /// <param name="ChangedFields">The fields the change set; null when every field counts as changed.</param>
-public sealed record SourceChange(long Sequence, string Table, ChangeOperation Operation, Row Values, IReadOnlyCollection<string>? ChangedFields);
+/// <param name="Before">The row as it was before an update, when the environment sent it; what undoes the change.</param>
+public sealed record SourceChange(long Sequence, string Table, ChangeOperation Operation, Row Values, IReadOnlyCollection<string>? ChangedFields, Row? Before = null);

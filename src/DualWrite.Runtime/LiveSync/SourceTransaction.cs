@@ -8,4 +8,8 @@ namespace DualWrite.Runtime.LiveSync;
 /// <param name="TransactionId">The environment's id of the transaction or operation, for the error log.</param>
 /// <param name="UserId">The user whose transaction it is.</param>
 /// <param name="Changes">The changed rows, in order.</param>
-public sealed record SourceTransaction(HookSource Source, string TransactionId, string? UserId, IReadOnlyList<SourceChange> Changes);
+/// <param name="Correlation">
+/// For Dataverse, the id its operations share when they commit or roll back together (a change set); null when the
+/// call carries its whole transaction.
+/// </param>
+public sealed record SourceTransaction(HookSource Source, string TransactionId, string? UserId, IReadOnlyList<SourceChange> Changes, string? Correlation = null);

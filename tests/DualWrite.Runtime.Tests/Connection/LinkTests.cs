@@ -45,7 +45,9 @@ public sealed class LinkTests : IAsyncLifetime
         Assert.Equal(new Uri(LinkHarness.HookBase, "hooks/dataverse").AbsoluteUri, endpoint["url"]);
         var steps = await harness.ReadAllAsync("sdkmessageprocessingstep", $"_eventhandler_serviceendpoint_value eq {info.Hooks.DataverseEndpointId}");
         var tables = OutOfBox.Maps.Select(m => harness.DataverseEmulator.Schema.FindByEntitySet(m.DataverseTable)!.Name).Distinct().ToArray();
-        Assert.Equal(tables.Length * 3, steps.Count);
+        // Per table and message, one step inside the transaction and one after its commit.
+        Assert.Equal(tables.Length * 3, steps.Count(s => s["mode"] is 0));
+        Assert.Equal(tables.Length * 3, steps.Count(s => s["mode"] is 1));
         Assert.Equal(info.Hooks.DataverseStepIds.Order(), steps.Select(s => (Guid)s["sdkmessageprocessingstepid"]!).Order());
         Assert.Equal(tables.Order(), info.Hooks.DataverseTables.Order());
     }
@@ -129,8 +131,10 @@ public sealed class LinkTests : IAsyncLifetime
             CancellationToken.None);
         Assert.True(dataverseWrite.Single().Success, dataverseWrite.Single().Message);
 
+        // Dataverse calls twice: inside the transaction, and once it has committed.
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(receiver.Calls.Count >= 3), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20)));
         Assert.Equal(
-            [("/dualwrite/hooks/dataverse", dataverseSecret), ("/dualwrite/hooks/finops", secret)],
+            [("/dualwrite/hooks/dataverse", dataverseSecret), ("/dualwrite/hooks/dataverse", dataverseSecret), ("/dualwrite/hooks/finops", secret)],
             receiver.Calls.Select(c => (c.Path, c.Headers.GetValueOrDefault("X-DualWrite-Hook-Secret"))).OrderBy(c => c.Path, StringComparer.Ordinal).ToArray());
     }
 }

@@ -41,7 +41,7 @@ internal sealed class WebhookDispatcher(WebhookSteps steps, HookCaller caller, T
 
             var body = RemoteExecutionContextWriter.Write(new WebhookInvocation(
                 step, message, table, target, after, before, transaction.Actor.UserId,
-                Guid.NewGuid(), Guid.NewGuid(), OrganizationId, BusinessUnitId, time.GetUtcNow()));
+                transaction.CorrelationId, Guid.NewGuid(), OrganizationId, BusinessUnitId, time.GetUtcNow()));
             var (url, headers) = Authenticate(step.Endpoint);
             if (step.Synchronous)
             {
