@@ -44,7 +44,7 @@ public static class RuntimeServer
             app.MapAdminApi();
             app.MapHookEndpoints();
             await app.StartAsync(cancellationToken);
-            var running = new RunningServer(app, runtime, credentials.Path);
+            var running = new RunningServer(app, runtime, credentials.Path, credentials.AdministratorToken);
             credentials.Save(running.BaseAddress);
             return running;
         }
