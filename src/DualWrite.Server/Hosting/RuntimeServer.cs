@@ -1,5 +1,6 @@
 using DualWrite.Environments.Hosting;
 using DualWrite.Runtime;
+using DualWrite.Server.Admin.Ui;
 using DualWrite.Server.Hooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -37,6 +38,7 @@ public static class RuntimeServer
             builder.Services.AddHostedService<RuntimeWork>();
             var app = builder.Build();
             app.MapHookEndpoints();
+            app.MapAdminUi();
             await app.StartAsync(cancellationToken);
             return new RunningServer(app, runtime);
         }
