@@ -1,58 +1,41 @@
-using DualWrite.Environments.Hosting;
-using DualWrite.Runtime;
-using DualWrite.Runtime.Connection;
-using DualWrite.Server.Hosting;
-using DualWrite.Testing;
+using DualWrite.Server.Local;
 using Microsoft.Data.Sqlite;
 
 namespace DualWrite.Browser.Tests;
 
 /// <summary>
-/// What a person opens the admin page on: an F&amp;O with its demo companies, an empty Dataverse and the runtime serving
-/// on a loopback port, linked to both for usmf, all in this process.
+/// What <c>dualwrite up</c> starts, in this process on free loopback ports: F&amp;O and Dataverse with their demo data
+/// and the runtime, linked for usmf and gbsi, in a data folder of its own.
 /// </summary>
 internal sealed class RuntimeUnderTest : IAsyncDisposable
 {
     private readonly string directory;
 
-    private RuntimeUnderTest(Emulator finOps, Emulator dataverse, RunningServer server, string directory)
+    private RuntimeUnderTest(LocalDualWrite local, string directory)
     {
-        FinOps = finOps;
-        Dataverse = dataverse;
-        Server = server;
+        Local = local;
         this.directory = directory;
     }
 
-    public Emulator FinOps { get; }
+    public LocalDualWrite Local { get; }
 
-    public Emulator Dataverse { get; }
+    public Uri Address => Local.Runtime.BaseAddress;
 
-    public RunningServer Server { get; }
-
-    public Uri Address => Server.BaseAddress;
-
-    public string StoreFolder => directory;
+    /// <summary>Where the runtime keeps its store and the admin API's tokens, as <c>DATA/runtime</c> of <c>dualwrite up</c>.</summary>
+    public string RuntimeFolder => Path.Combine(directory, "runtime");
 
     public static async Task<RuntimeUnderTest> StartAsync()
     {
         var directory = Directory.CreateTempSubdirectory("dualwrite-browser-tests-").FullName;
-        var finOps = await Emulator.StartAsync(EnvironmentKind.FinOps, demo: true);
-        var dataverse = await Emulator.StartAsync(EnvironmentKind.Dataverse);
-        var server = await RuntimeServer.StartAsync(new ServerOptions
-        {
-            Url = "http://127.0.0.1:0",
-            Runtime = new RuntimeOptions { StorePath = Path.Combine(directory, "runtime.db") },
-        });
-        await server.Runtime.Connection.LinkAsync(
-            new LinkRequest(finOps.Address(), dataverse.Address(), server.BaseAddress) { Companies = ["usmf"] }, "tester", CancellationToken.None);
-        return new RuntimeUnderTest(finOps, dataverse, server, directory);
+        var local = await LocalDualWrite.StartAsync(
+            new LocalDualWriteOptions { DataDirectory = directory, FinOpsPort = 0, DataversePort = 0, RuntimePort = 0 },
+            CancellationToken.None);
+        return new RuntimeUnderTest(local, directory);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Server.DisposeAsync();
-        await FinOps.DisposeAsync();
-        await Dataverse.DisposeAsync();
+        await Local.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }
