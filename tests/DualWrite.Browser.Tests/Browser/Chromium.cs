@@ -67,6 +67,8 @@ internal sealed class Chromium : IDisposable
     public IWebElement WaitFor(string css, string what, int seconds = 60) =>
         Wait(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed), what, seconds)!;
 
+    public IWebElement FindTab(string tab) => WaitFor($".tabs a[data-tab='{tab}']", $"the {tab} tab");
+
     public void Screenshot(string name)
     {
         var path = Path.Combine(ScreenshotFolder.Path, $"{name}.png");

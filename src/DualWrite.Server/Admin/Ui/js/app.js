@@ -124,12 +124,19 @@ function create(page, parts, context) {
 }
 
 let polling = false;
+let again = false;
 let timer = null;
 
 /** Asks the page to fetch what it shows every two seconds, one fetch at a time, while the tab is visible. */
 async function poll(mine) {
-  if (polling || mine !== generation || !current?.refresh) return;
+  if (mine !== generation || !current?.refresh) return;
+  if (polling) {
+    // Asked while a fetch runs (after an action): fetch once more as soon as it ends, for the action's outcome.
+    again = true;
+    return;
+  }
   clearTimeout(timer);
+  again = false;
   polling = true;
   try {
     await current.refresh();
@@ -152,7 +159,7 @@ async function poll(mine) {
   // A page opened while this fetch ran starts its own polling now, without waiting out the interval.
   const next = generation;
   clearTimeout(timer);
-  timer = setTimeout(() => { if (!document.hidden) poll(next); }, next === mine ? pollMilliseconds : 0);
+  timer = setTimeout(() => { if (!document.hidden) poll(next); }, next === mine && !again ? pollMilliseconds : 0);
 }
 
 

@@ -15,24 +15,23 @@ export function environmentView(context) {
     environments, link, solutions, danger);
   let addForm = null;
 
-  function drawEnvironments(envs) {
-    const list = Array.isArray(envs) ? envs : [envs?.finOps, envs?.dataverse].filter(Boolean).length ? [{ ...envs.finOps, kind: 'FinOps' }, { ...envs.dataverse, kind: 'Dataverse' }] : envs?.items ?? [];
-    renderWhenChanged(environments, list, () => list.length === 0
-      ? empty('No environments', 'The runtime is not linked to any environment.')
-      : list.map(env => {
-        const up = env.reachable ?? env.answers ?? env.available;
-        const kind = env.kind ?? env.name ?? '';
-        return h('section', { class: 'card env-card', 'data-env': kind },
-          h('div', { class: 'env-head' },
-            h('h2', {}, /fin/i.test(kind) ? 'Finance and Operations' : /dataverse/i.test(kind) ? 'Dataverse' : kind),
-            up === undefined ? null : up ? badge('answers', 'ok') : badge('does not answer', 'error')),
-          h('dl', { class: 'fields' },
-            h('div', { class: 'field' }, h('dt', {}, 'Service root'), h('dd', {}, h('code', {}, env.serviceRoot ?? env.address ?? '–'))),
-            env.message || env.error ? h('div', { class: 'field' }, h('dt', {}, 'Problem'), h('dd', { class: 'error-text' }, env.message ?? env.error)) : null,
-            h('div', { class: 'field' }, h('dt', {}, 'Companies'), h('dd', {}, (env.companies ?? []).length
-              ? env.companies.map(c => h('span', { class: 'chip-code' }, typeof c === 'string' ? c : c.code ?? c.name))
-              : h('span', { class: 'muted' }, 'None')))));
-      }));
+  function drawEnvironments(status) {
+    const list = [['FinOps', 'Finance and Operations', status?.finOps], ['Dataverse', 'Dataverse', status?.dataverse]].filter(([, , env]) => env);
+    renderWhenChanged(environments, list, () => list.map(([kind, title, env]) =>
+      h('section', { class: 'card env-card', 'data-env': kind },
+        h('div', { class: 'env-head' },
+          h('h2', {}, title),
+          env.answers ? badge('answers', 'ok') : badge('does not answer', 'error')),
+        h('dl', { class: 'fields' },
+          h('div', { class: 'field' }, h('dt', {}, 'Service root'), h('dd', {}, h('code', {}, env.environment?.serviceRoot ?? '–'))),
+          h('div', { class: 'field' }, h('dt', {}, 'The runtime signs in as'), h('dd', {}, h('code', {}, env.environment?.clientId ?? '–'))),
+          env.problem ? h('div', { class: 'field' }, h('dt', {}, 'Problem'), h('dd', { class: 'error-text' }, env.problem)) : null,
+          h('div', { class: 'field' }, h('dt', {}, 'Linked companies here'), h('dd', {}, (env.companies ?? []).length
+            ? env.companies.map(c => h('span', {
+              class: `chip-code ${c.present ? '' : 'missing'}`.trim(),
+              title: c.present ? `${c.code} exists in ${title}` : `${c.code} is missing in ${title}: the health check says how to fix it`,
+            }, c.present ? '✓ ' : '✗ ', c.code))
+            : h('span', { class: 'muted' }, 'None')))))));
   }
 
   function drawLink(connection) {
@@ -46,7 +45,7 @@ export function environmentView(context) {
       h('h2', {}, 'Link'),
       h('dl', { class: 'fields fields-inline' },
         connection.linkedAt ? h('div', { class: 'field' }, h('dt', {}, 'Linked'), h('dd', {}, fullTime(connection.linkedAt), connection.linkedBy ? ` by ${connection.linkedBy}` : '')) : null,
-        connection.hookBaseUrl ? h('div', { class: 'field' }, h('dt', {}, 'Hook address'), h('dd', {}, h('code', {}, connection.hookBaseUrl))) : null),
+        connection.hookBaseUrl ? h('div', { class: 'field' }, h('dt', {}, 'Hooks call the runtime at'), h('dd', {}, h('code', {}, connection.hookBaseUrl))) : null),
       h('h3', {}, 'Linked companies'),
       h('div', { class: 'company-list' }, companies.length === 0
         ? h('span', { class: 'muted' }, 'No company is linked, so no row is synchronised.')
@@ -89,13 +88,14 @@ export function environmentView(context) {
     return addForm;
   }
 
-  function hooks(list) {
-    if (!list) return null;
-    const items = Array.isArray(list) ? list : Object.entries(list).map(([name, value]) => ({ name, ...(typeof value === 'object' ? value : { value }) }));
-    if (items.length === 0) return null;
-    return [h('h3', {}, 'Hooks'), h('ul', { class: 'plain-list' }, items.map(item => h('li', {},
-      h('strong', {}, item.name ?? item.environment ?? item.kind ?? 'Hook'), ' ',
-      h('code', {}, item.url ?? item.address ?? item.value ?? ''), item.id ? h('span', { class: 'muted small' }, ` (${item.id})`) : null)))];
+  function hooks(registered) {
+    if (!registered) return null;
+    const finOps = registered.finOpsEntities ?? [];
+    const dataverse = registered.dataverseTables ?? [];
+    return [h('h3', {}, 'Hooks'), h('ul', { class: 'plain-list' },
+      h('li', {}, h('strong', {}, 'F&O sync hook '), h('code', {}, registered.finOpsHookId), ` for ${finOps.length} ${finOps.length === 1 ? 'entity' : 'entities'}`),
+      h('li', {}, h('strong', {}, 'Dataverse webhook '), h('code', {}, registered.dataverseEndpointId),
+        ` with ${(registered.dataverseStepIds ?? []).length} steps on ${dataverse.length} ${dataverse.length === 1 ? 'table' : 'tables'}`))];
   }
 
   function drawSolutions(list, active) {
@@ -147,9 +147,9 @@ export function environmentView(context) {
     title: 'Environment',
     el,
     async refresh() {
-      const [envs, connection, list, active] = await Promise.all([
-        context.api.get('/environments').catch(error => ({ error })),
-        connectionOrNull(),
+      const connection = await connectionOrNull();
+      const [envs, list, active] = await Promise.all([
+        connection ? context.api.get('/environments').catch(error => ({ error })) : null,
         context.api.get('/solutions'),
         context.api.get('/solutions/active'),
       ]);
