@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using DualWrite.Browser.Tests.Browser;
 using OpenQA.Selenium;
 
@@ -101,7 +102,12 @@ public sealed class StoryTests(AdminUiFixture fixture)
 
     private static async Task<string?> DataverseNameAsync(EnvironmentUser dataverse, string account)
     {
-        var rows = await dataverse.GetAsync($"accounts?$filter=accountnumber eq '{account}'&$select=name");
-        return rows.GetProperty("value").EnumerateArray().Select(r => r.GetProperty("name").GetString()).Single();
+        // The same account number exists in several companies; the one changed is usmf's.
+        var rows = await dataverse.GetAsync($"accounts?$filter=accountnumber eq '{account}'&$select=name&$expand=msdyn_company($select=cdm_companycode)");
+        return rows.GetProperty("value").EnumerateArray()
+            .Where(r => r.GetProperty("msdyn_company") is { ValueKind: JsonValueKind.Object } company
+                && string.Equals(company.GetProperty("cdm_companycode").GetString(), "usmf", StringComparison.OrdinalIgnoreCase))
+            .Select(r => r.GetProperty("name").GetString())
+            .Single();
     }
 }

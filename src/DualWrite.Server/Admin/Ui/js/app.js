@@ -31,7 +31,8 @@ session.takeFromAddress();
 // An action's outcome shows at once rather than at the next poll.
 setRefresher(() => poll(generation));
 session.onChange(() => start());
-window.addEventListener('hashchange', () => route());
+// A sign-in link opened in a tab that already shows the page changes only the fragment: no reload, same sign-in.
+window.addEventListener('hashchange', () => (location.hash.startsWith('#token=') ? session.takeFromAddress() : route()));
 document.addEventListener('visibilitychange', () => { if (!document.hidden) poll(generation); });
 start();
 

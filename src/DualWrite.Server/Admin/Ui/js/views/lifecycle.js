@@ -53,8 +53,10 @@ async function simple(context, action, names, done, body = {}) {
 }
 
 function outcome(action, answer, names) {
-  const states = (answer?.maps ?? []).map(m => `${m.name}: ${stateLabels[m.state] ?? m.state}`).join(', ');
-  return `${verbs[action]} ${describe(names)}${states ? ` — ${states}` : ''}.`;
+  const maps = answer?.maps ?? [];
+  if (maps.length === 1) return `${maps[0].name} is now ${(stateLabels[maps[0].state] ?? maps[0].state).toLowerCase()}.`;
+  if (maps.length > 1) return `${verbs[action]}: ${maps.map(m => `${m.name} ${(stateLabels[m.state] ?? m.state).toLowerCase()}`).join(', ')}.`;
+  return `${verbs[action]} ${describe(names)}: done.`;
 }
 
 async function stopMaps(context, names, done) {

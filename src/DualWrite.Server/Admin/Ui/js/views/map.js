@@ -158,7 +158,7 @@ export function mapView(context, name, tab) {
   }
 
   function countsRow(label, c) {
-    return h('tr', {}, h('td', {}, label), ['read', 'created', 'updated', 'unchanged', 'skipped', 'failed'].map(k =>
+    return h('tr', {}, h('td', {}, label), ['read', 'created', 'updated', 'unchanged', 'failed'].map(k =>
       h('td', { class: `num ${k === 'failed' && c?.[k] ? 'error-text' : ''}`.trim() }, count(c?.[k] ?? 0))));
   }
 
@@ -168,7 +168,7 @@ export function mapView(context, name, tab) {
         return empty('This map has not had an initial sync yet',
           'Run the map with initial sync ticked to copy the rows that exist now, in both directions, before it syncs live.');
       }
-      const counted = ['Read', 'Created', 'Updated', 'Unchanged', 'Skipped', 'Failed'].map(t => ({ text: t, class: 'num' }));
+      const counted = ['Read', 'Created', 'Updated', 'Unchanged', 'Failed'].map(t => ({ text: t, class: 'num' }));
       return [
         syncProgress(run),
         section('Latest run',
