@@ -129,7 +129,11 @@ export function environmentView(context) {
     });
     if (!ok) return;
     await act(() => context.api.post('/connection/reset', { force: force.checked }), {
-      success: r => (r?.stopped ?? []).length ? `The link is reset; stopped ${r.stopped.join(', ')}.` : 'The link is reset.',
+      success: r => [
+        'The link is reset.',
+        (r?.stopped ?? []).length ? `Stopped ${r.stopped.join(', ')}.` : '',
+        (r?.leftBehind ?? []).length ? `Remove by hand what the environments kept: ${r.leftBehind.join(', ')}.` : '',
+      ].filter(Boolean).join(' '),
     });
     refreshNow();
   }
