@@ -9,6 +9,15 @@ internal sealed class AdminPage(Chromium browser, Uri runtime)
 
     private OpenQA.Selenium.Chrome.ChromeDriver Driver => browser.Driver;
 
+    /// <summary>A page signed in with the runtime's token for the role, showing the map list.</summary>
+    public static AdminPage SignedIn(AdminUiFixture fixture, string role)
+    {
+        var page = new AdminPage(fixture.Browser, fixture.Runtime.Address);
+        page.SignInWithLink(AdminTokens.Of(fixture.Runtime, role));
+        fixture.Browser.WaitFor("tr[data-map]", "the map list");
+        return page;
+    }
+
     /// <summary>Follows the sign-in link <c>dualwrite up</c> prints, in a tab that held no token before.</summary>
     public void SignInWithLink(string token)
     {

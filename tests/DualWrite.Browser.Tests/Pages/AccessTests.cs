@@ -36,9 +36,7 @@ public sealed class AccessTests(AdminUiFixture fixture)
     [Fact]
     public void A_refusal_from_the_runtime_reads_as_the_sentence_it_sent_not_as_its_json()
     {
-        var page = new AdminPage(fixture.Browser, fixture.Runtime.Address);
-        page.SignInWithLink(AdminTokens.Of(fixture.Runtime, "administrator"));
-        fixture.Browser.WaitFor("tr[data-map]", "the map list");
+        var page = AdminPage.SignedIn(fixture, "administrator");
 
         page.Open("maps/" + Uri.EscapeDataString("Customers V4"));
 
@@ -50,9 +48,7 @@ public sealed class AccessTests(AdminUiFixture fixture)
     [Fact]
     public void An_error_log_search_that_finds_nothing_says_so_and_how_to_see_more()
     {
-        var page = new AdminPage(fixture.Browser, fixture.Runtime.Address);
-        page.SignInWithLink(AdminTokens.Of(fixture.Runtime, "administrator"));
-        fixture.Browser.WaitFor("tr[data-map]", "the map list");
+        var page = AdminPage.SignedIn(fixture, "administrator");
         page.Open("errors");
 
         var key = fixture.Browser.WaitFor("input[name='key']", "the key filter");

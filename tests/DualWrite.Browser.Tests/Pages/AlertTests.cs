@@ -9,10 +9,8 @@ public sealed class AlertTests(AdminUiFixture fixture)
     [Fact]
     public void An_administrator_adds_an_alert_rule_that_pauses_a_map_and_deletes_it_again()
     {
-        var page = new AdminPage(fixture.Browser, fixture.Runtime.Address);
+        var page = AdminPage.SignedIn(fixture, "administrator");
         var browser = fixture.Browser;
-        page.SignInWithLink(AdminTokens.Of(fixture.Runtime, "administrator"));
-        browser.WaitFor("tr[data-map]", "the map list");
         page.Open("alerts");
 
         browser.WaitFor("form.alert-form select[name='map']", "the map to watch")

@@ -11,10 +11,8 @@ public sealed class MapPageTests(AdminUiFixture fixture)
     [Fact]
     public void A_map_runs_from_its_own_page_in_the_order_chosen_and_shows_its_initial_sync_fields_and_activity()
     {
-        var page = new AdminPage(fixture.Browser, fixture.Runtime.Address);
+        var page = AdminPage.SignedIn(fixture, "administrator");
         var browser = fixture.Browser;
-        page.SignInWithLink(AdminTokens.Of(fixture.Runtime, "administrator"));
-        browser.WaitFor("tr[data-map]", "the map list");
         page.Open("maps/" + Uri.EscapeDataString(VendorGroups));
 
         // The field mappings in the symbol view, each with its direction.

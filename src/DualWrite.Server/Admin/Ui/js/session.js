@@ -39,10 +39,10 @@ export class Session {
   }
 
   forbidden() {
-    if (this.role !== 'reader') {
-      this.role = 'reader';
-      this.changed();
-    }
+    // While signing in the role is still being learnt, and the page is drawn once it is known.
+    const redraw = this.role === 'administrator';
+    this.role = 'reader';
+    if (redraw) this.changed();
   }
 
   get canAct() {
