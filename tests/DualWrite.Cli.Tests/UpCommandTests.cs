@@ -16,7 +16,8 @@ public sealed class UpCommandTests
         try
         {
             var first = await UpAsync(data, finOps, dataverse, runtime);
-            Assert.Contains($"admin UI        http://127.0.0.1:{runtime}/", first, StringComparison.Ordinal);
+            Assert.Contains($"admin UI        http://127.0.0.1:{runtime}/#token=", first, StringComparison.Ordinal);
+            Assert.Contains($"credentials     {Path.Combine(data, "runtime", "credentials.json")}", first, StringComparison.Ordinal);
             Assert.Contains("linked          usmf, gbsi", first, StringComparison.Ordinal);
             Assert.Contains("finops: demo data added", first, StringComparison.Ordinal);
             Assert.Contains("dataverse: demo data added", first, StringComparison.Ordinal);

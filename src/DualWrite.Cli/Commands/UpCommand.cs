@@ -72,7 +72,8 @@ internal static class UpCommand
             .OrderBy(g => g.Key)
             .Select(g => $"{g.Count()} {Words(g.Key)}");
         console.MarkupLineInterpolated($"[bold green]DualWrite runtime[/] [link]{local.Runtime.BaseAddress}[/]");
-        console.MarkupLineInterpolated($"  admin UI        [link]{local.Runtime.BaseAddress}[/]");
+        console.MarkupLineInterpolated($"  admin UI        [link]{local.Runtime.SignInAddress}[/]");
+        console.MarkupLineInterpolated($"  credentials     {local.Runtime.CredentialsPath} (admin API tokens: administrator and reader)");
         console.MarkupLineInterpolated($"  store           {Path.Combine(options.DataDirectory, "runtime")}");
         console.MarkupLineInterpolated($"  {(local.LinkedNow ? "linked" : "link kept"),-15} {string.Join(", ", link.Companies)}");
         console.MarkupLineInterpolated($"  table maps      {link.ActiveMaps.Count}: {string.Join(", ", byState)}");

@@ -46,7 +46,7 @@ public static class RuntimeServer
             app.MapHookEndpoints();
             app.MapAdminUi();
             await app.StartAsync(cancellationToken);
-            var running = new RunningServer(app, runtime, credentials.Path);
+            var running = new RunningServer(app, runtime, credentials.Path, credentials.AdministratorToken);
             credentials.Save(running.BaseAddress);
             return running;
         }
