@@ -116,7 +116,7 @@ export function empty(title, hint, ...extra) {
 export function table(headers, rows, options = {}) {
   return h('div', { class: 'table-wrap' },
     h('table', { class: options.class ?? 'grid' },
-      h('thead', {}, h('tr', {}, headers.map(header => h('th', { class: header.class }, header.text ?? header)))),
+      h('thead', {}, h('tr', {}, headers.map(header => h('th', { class: header.class, title: header.title }, header.text ?? header)))),
       h('tbody', {}, rows)));
 }
 
