@@ -88,6 +88,7 @@ export function mapView(context, name, tab) {
   function debugToggle(m) {
     return actionButton(context.session, m.debug ? 'Turn debug off' : 'Turn debug on', {
       kind: 'link',
+      action: 'debug',
       title: 'With debug on, error log entries of this map keep the payload of the changes that failed.',
       onClick: () => act(() => context.api.put(`${path}/debug`, { enabled: !m.debug }),
         { success: m.debug ? 'Debug mode is off.' : 'Debug mode is on: new errors keep their payloads.' }).then(refreshNow),
