@@ -97,6 +97,8 @@ export function time(iso) {
 
 export function duration(seconds) {
   if (seconds === null || seconds === undefined) return '–';
+  // A run of a few rows takes a fraction of a second, which rounded would read as no time at all.
+  if (seconds < 1) return 'under 1 s';
   const s = Math.round(seconds);
   if (s < 60) return `${s} s`;
   if (s < 3600) return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;

@@ -68,7 +68,7 @@ export function environmentView(context) {
 
   function addCompany() {
     if (!addForm) {
-      const code = h('input', { type: 'text', name: 'code', placeholder: 'Company code, e.g. gbsi', required: true, class: 'narrow-text', 'aria-label': 'Company code' });
+      const code = h('input', { type: 'text', name: 'code', placeholder: 'Company code, e.g. dat', required: true, class: 'narrow-text', 'aria-label': 'Company code' });
       const skip = h('input', { type: 'checkbox', name: 'skip' });
       const message = h('div', {});
       addForm = h('form', {
