@@ -36,4 +36,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "{Rows} rows of Dataverse transactions not seen to commit within {Seconds} seconds were made equal to Dataverse on F&O")]
     public static partial void TransactionsSettled(ILogger logger, int rows, double seconds);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "{Map} compared: {Equal} equal, {OnlyInFinOps} only in F&O, {OnlyInDataverse} only in Dataverse, {Differing} differing, in {Seconds:0.0} s")]
+    public static partial void Compared(ILogger logger, string map, long equal, long onlyInFinOps, long onlyInDataverse, long differing, double seconds);
 }
