@@ -2,6 +2,7 @@ using System.Text.Json;
 using DualWrite.Core.Maps;
 using DualWrite.Runtime.Connection;
 using DualWrite.Runtime.Lifecycle;
+using DualWrite.Runtime.Reconciliation;
 using DualWrite.Runtime.Solutions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,7 @@ internal sealed class AdminExceptionHandler(ILogger<AdminExceptionHandler> logge
             SolutionRefusedException e => AdminProblems.Result(AdminProblem.ValidationFailed, e.Message, e.Findings.Select(AdminFinding.From).ToArray()),
             SolutionFormatException e => AdminProblems.Result(AdminProblem.BadRequest, Sentence(e.Message) + " Correct the body and send it again."),
             AdminRequestException e => BadRequest(e.Property, e.Message),
+            ComparisonException e => BadRequest(e.Property, e.Message),
             BadHttpRequestException { InnerException: JsonException json } => BadRequest(json.Path ?? "$", Reason(json)),
             BadHttpRequestException e => AdminProblems.Result(AdminProblem.BadRequest with { Status = e.StatusCode }, Sentence(e.Message)),
             _ => null,
