@@ -1,0 +1,69 @@
+using DualWrite.Connectors.FinOps;
+using DualWrite.Environments.Hosting;
+using DualWrite.Runtime;
+using DualWrite.Server.Hosting;
+using DualWrite.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace DualWrite.Cli.Tests.Support;
+
+/// <summary>
+/// An F&amp;O with its demo companies, an empty Dataverse and the runtime serving on loopback ports, its store and
+/// credentials in a data folder of their own, linked for usmf by <c>dualwrite link</c>; shared by a test class.
+/// </summary>
+public sealed class LinkedRuntime : IAsyncLifetime
+{
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "dualwrite-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public Emulator FinOpsEmulator { get; private set; } = null!;
+
+    public Emulator DataverseEmulator { get; private set; } = null!;
+
+    public RunningServer Server { get; private set; } = null!;
+
+    /// <summary>F&amp;O as its administrator, making changes as users do.</summary>
+    public FinOpsClient FinOps { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        FinOpsEmulator = await Emulator.StartAsync(EnvironmentKind.FinOps, demo: true);
+        DataverseEmulator = await Emulator.StartAsync(EnvironmentKind.Dataverse);
+        FinOps = new FinOpsClient(FinOpsEmulator.Transport("admin"), FinOpsEmulator.Schema);
+        Server = await RuntimeServer.StartAsync(new ServerOptions
+        {
+            Url = "http://127.0.0.1:0",
+
+            // Work happens when a command starts it, not on a timer, so that what a test sees follows from what it did.
+            Runtime = new RuntimeOptions { StorePath = Path.Combine(DataFolder, "runtime", "runtime.db"), PollInterval = TimeSpan.FromHours(1) },
+        });
+        var finOps = FinOpsEmulator.Address();
+        var dataverse = DataverseEmulator.Address();
+        var link = await RunAsync(
+            "link",
+            "--finops", finOps.ServiceRoot.AbsoluteUri, "--finops-token-endpoint", finOps.TokenEndpoint.AbsoluteUri,
+            "--finops-client-id", finOps.ClientId, "--finops-client-secret", finOps.ClientSecret, "--finops-scope", finOps.Scope,
+            "--dataverse", dataverse.ServiceRoot.AbsoluteUri, "--dataverse-token-endpoint", dataverse.TokenEndpoint.AbsoluteUri,
+            "--dataverse-client-id", dataverse.ClientId, "--dataverse-client-secret", dataverse.ClientSecret, "--dataverse-scope", dataverse.Scope,
+            "--company", "usmf");
+        Assert.True(link.Exit == 0, link.Output);
+    }
+
+    /// <summary>Runs a <c>dualwrite</c> command line against this runtime, found through the data folder.</summary>
+    public Task<CliResult> RunAsync(params string[] args) => DualWriteCli.RunAsync([.. args, "--data", DataFolder]);
+
+    /// <summary>The token of the runtime's user with <paramref name="role"/>, from its credentials file.</summary>
+    public string TokenOf(string role)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Server.CredentialsPath));
+        return json.RootElement.GetProperty("users").EnumerateArray().First(u => u.GetProperty("role").GetString() == role).GetProperty("token").GetString()!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await FinOpsEmulator.DisposeAsync();
+        await DataverseEmulator.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(DataFolder, recursive: true);
+    }
+}
