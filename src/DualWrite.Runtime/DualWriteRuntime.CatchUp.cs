@@ -41,6 +41,14 @@ public sealed partial class DualWriteRuntime
         return retried;
     }
 
+    /// <summary>Drops catch-up errors (all of the map's when none are named); how many.</summary>
+    public async Task<long> DismissCatchUpErrorsAsync(string map, IReadOnlyList<long>? sequences, string who, CancellationToken cancellationToken)
+    {
+        var dismissed = await Store.DismissCatchUpErrorsAsync(map, sequences, cancellationToken);
+        await Store.AppendActivityAsync(map, who, "Dismiss", $"{dismissed:N0} catch-up errors dropped", cancellationToken);
+        return dismissed;
+    }
+
     private async Task SettleQueuesAsync(IReadOnlyList<string> maps, ResumeMode mode, CancellationToken cancellationToken)
     {
         if (mode == ResumeMode.CatchUp)

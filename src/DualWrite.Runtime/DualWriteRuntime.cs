@@ -6,6 +6,7 @@ using DualWrite.Runtime.Lifecycle;
 using DualWrite.Runtime.LiveSync;
 using DualWrite.Runtime.Monitoring;
 using DualWrite.Runtime.Queue;
+using DualWrite.Runtime.Solutions;
 using DualWrite.Runtime.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,6 +29,7 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
     private readonly ILogger logger;
     private readonly SemaphoreSlim wake = new(0);
     private readonly LiveSyncDispatcher dispatcher;
+    private readonly QueueBound bound;
 
     /// <summary>Posts alert notices to the rules' webhooks, and calls the runtime's own hooks for the health check.</summary>
     private readonly HttpClient notices = new();
@@ -42,7 +44,8 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
         Connection = new ConnectionService(store, finOpsSchema, dataverseSchema, this, options.Connection, loggers.CreateLogger("DualWrite.Runtime.Connection"));
         Lifecycle = new MapLifecycle(store, ActiveMapsAsync);
         Connection.LinkChanged += OnLinkChanged;
-        var bound = new QueueBound(
+        Solutions = new SolutionLibrary(store, finOpsSchema, dataverseSchema, options.Time, () => OnLinkChanged(this, EventArgs.Empty));
+        bound = new QueueBound(
             store, Path.GetDirectoryName(Path.GetFullPath(options.StorePath))!, options.LiveSync.QueueLimitBytes, options.LiveSync.QueueShareOfFreeDisk, options.Time, logger);
         var alerts = new Alerts(store, Lifecycle, notices, options.Time, logger);
         dispatcher = new LiveSyncDispatcher(store, options.LiveSync, bound, alerts, options.Time);
@@ -54,6 +57,9 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
     public ConnectionService Connection { get; }
 
     public MapLifecycle Lifecycle { get; }
+
+    /// <summary>The solutions held and the active version of each map: import, export, edit.</summary>
+    public SolutionLibrary Solutions { get; }
 
     /// <summary>Where both environments' hook calls are answered.</summary>
     public HookReceiver Hooks { get; }
@@ -89,6 +95,9 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
     public async Task<IReadOnlyList<HealthFinding>> CheckHealthAsync(CancellationToken cancellationToken) =>
         await new HealthCheck(Connection, notices, finOpsSchema, dataverseSchema).RunAsync(await ActiveMapsAsync(cancellationToken), cancellationToken);
 
+    /// <summary>What the lanes hold and may hold, measured now.</summary>
+    public Task<QueueUsage> GetQueueUsageAsync(CancellationToken cancellationToken) => bound.UsageAsync(cancellationToken);
+
     /// <summary>Run: the maps move on at once, and the initial syncs it asks for begin without waiting for the next look.</summary>
     public async Task StartAsync(RunRequest request, string who, CancellationToken cancellationToken)
     {
@@ -105,6 +114,7 @@ public sealed partial class DualWriteRuntime : IInitialSyncTrigger, IAsyncDispos
         }
 
         contextGate.Dispose();
+        Solutions.Dispose();
         notices.Dispose();
         Connection.Dispose();
         wake.Dispose();

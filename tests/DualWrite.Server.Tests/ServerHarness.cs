@@ -17,6 +17,7 @@ namespace DualWrite.Server.Tests;
 internal sealed class ServerHarness : IAsyncDisposable
 {
     private readonly string directory;
+    private readonly List<HttpClient> clients = [];
 
     private ServerHarness(Emulator finOps, Emulator dataverse, RunningServer server, string directory)
     {
@@ -62,8 +63,33 @@ internal sealed class ServerHarness : IAsyncDisposable
     public static async Task WaitForAsync(Func<Task<bool>> condition, string what = "the condition") =>
         Assert.True(await Eventually.HoldsAsync(condition, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(50)), $"{what} did not happen within a minute");
 
+    /// <summary>A client of the admin API carrying the token of a user of <c>credentials.json</c> (<c>admin</c> or <c>reader</c>), or none.</summary>
+    public HttpClient AdminClient(string? user)
+    {
+        var client = new HttpClient { BaseAddress = Server.BaseAddress };
+        if (user is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TokenOf(Server.CredentialsPath, user));
+        }
+
+        clients.Add(client);
+        return client;
+    }
+
+    /// <summary>The token the credentials file holds for a user.</summary>
+    public static string TokenOf(string credentialsPath, string user)
+    {
+        using var file = System.Text.Json.JsonDocument.Parse(File.ReadAllText(credentialsPath));
+        return file.RootElement.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("name").GetString() == user).GetProperty("token").GetString()!;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+
         await Server.DisposeAsync();
         await FinOpsEmulator.DisposeAsync();
         await DataverseEmulator.DisposeAsync();

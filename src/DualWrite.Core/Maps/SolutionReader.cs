@@ -16,17 +16,7 @@ public static class SolutionReader
     /// <param name="source">Where it came from, named in every error.</param>
     public static Solution Parse(string json, string source)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, Options);
-        }
-        catch (JsonException e)
-        {
-            throw new SolutionFormatException($"{source}: line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: not valid JSON ({FirstSentence(e.Message)})");
-        }
-
-        using (document)
+        using (var document = Open(json, source))
         {
             var root = new Node(document.RootElement, "$", source);
             if (root.Element.ValueKind != JsonValueKind.Object || !root.Has("maps"))
@@ -50,6 +40,40 @@ public static class SolutionReader
                 Description = root.OptionalString("description"),
                 Maps = maps,
             };
+        }
+    }
+
+    /// <summary>Reads one map as it appears in a solution file's <c>maps</c> list.</summary>
+    /// <param name="json">The map's text.</param>
+    /// <param name="source">Where it came from, named in every error.</param>
+    public static TableMap ParseMap(string json, string source)
+    {
+        using var document = Open(json, source);
+        var root = new Node(document.RootElement, "$", source);
+        if (root.Element.ValueKind != JsonValueKind.Object || !root.Has("fields"))
+        {
+            throw root.Error("this is not a table map: expected an object with name, finOps, dataverse, key and fields");
+        }
+
+        return ReadMap(root);
+    }
+
+    /// <summary>Whether the text is a whole solution rather than one map: a solution lists its maps.</summary>
+    public static bool IsSolution(string json, string source)
+    {
+        using var document = Open(json, source);
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("maps", out _);
+    }
+
+    private static JsonDocument Open(string json, string source)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new SolutionFormatException($"{source}: line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: not valid JSON ({FirstSentence(e.Message)})");
         }
     }
 

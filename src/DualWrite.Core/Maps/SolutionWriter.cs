@@ -42,6 +42,18 @@ public static class SolutionWriter
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
+    /// <summary>One map as it appears in a solution file's <c>maps</c> list.</summary>
+    public static string Write(TableMap map)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            WriteMap(w, map);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
     private static void WriteMap(Utf8JsonWriter w, TableMap map)
     {
         w.WriteStartObject();

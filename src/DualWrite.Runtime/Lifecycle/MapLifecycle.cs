@@ -21,13 +21,24 @@ public sealed class MapLifecycle(IRuntimeStore store, Func<CancellationToken, Ta
     /// What Run offers for a map: it and the maps it needs that are not running yet, in dependency order, each
     /// with initial sync, and Dataverse as master.
     /// </summary>
-    public async Task<RunRequest> PlanRunAsync(string mapName, CancellationToken cancellationToken)
+    public async Task<RunRequest> PlanRunAsync(string mapName, CancellationToken cancellationToken) =>
+        (await PlanRelatedAsync(mapName, cancellationToken)).ToRequest();
+
+    /// <summary>
+    /// The run <see cref="PlanRunAsync"/> offers, with each map's state and whether the chosen map needs it: the
+    /// maps it depends on (directly or through others) that are Not running, dependencies first, then the map.
+    /// </summary>
+    /// <exception cref="UnknownMapException">No active map has that name.</exception>
+    public async Task<RunPlan> PlanRelatedAsync(string mapName, CancellationToken cancellationToken)
     {
         var maps = await activeMaps(cancellationToken);
-        var map = Find(maps, mapName);
+        var map = maps.FirstOrDefault(m => string.Equals(m.Name, mapName, StringComparison.OrdinalIgnoreCase))
+            ?? throw UnknownMapException.For(mapName, maps.Select(m => m.Name));
         var states = await store.GetStatesAsync(cancellationToken);
         var related = MapOrder.Required(map, maps).Where(m => StateOf(states, m.Name) == MapState.NotRunning);
-        return new RunRequest(related.Append(map).Select(m => new RunItem(m.Name)).ToArray());
+        return new RunPlan(
+            related.Append(map).Select(m => new PlannedMap(m.Name, InitialSync: true, StateOf(states, m.Name), Required: true)).ToArray(),
+            Master.Dataverse);
     }
 
     /// <summary>

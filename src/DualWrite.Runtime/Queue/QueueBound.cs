@@ -18,17 +18,22 @@ internal sealed class QueueBound(IRuntimeStore store, string storeFolder, long? 
     private long limit;
     private bool warned;
 
+    /// <summary>What the lanes hold and may hold, measured now.</summary>
+    public async Task<QueueUsage> UsageAsync(CancellationToken cancellationToken)
+    {
+        await MeasureAsync(cancellationToken);
+        lock (sync)
+        {
+            return new QueueUsage(limit, queued);
+        }
+    }
+
     /// <returns>Null when <paramref name="adding"/> bytes more fit; otherwise why not, in words.</returns>
     public async Task<string?> CheckAsync(long adding, CancellationToken cancellationToken)
     {
         if (time.GetUtcNow() - measuredAt > Remeasure)
         {
-            var bytes = (await store.GetQueueStatsAsync(cancellationToken)).Sum(s => s.Bytes);
-            var free = new DriveInfo(Path.GetFullPath(storeFolder)).AvailableFreeSpace;
-            lock (sync)
-            {
-                (queued, limit, measuredAt) = (bytes, limitBytes ?? (long)((free + bytes) * shareOfFreeDisk), time.GetUtcNow());
-            }
+            await MeasureAsync(cancellationToken);
         }
 
         lock (sync)
@@ -52,6 +57,16 @@ internal sealed class QueueBound(IRuntimeStore store, string storeFolder, long? 
             }
 
             return null;
+        }
+    }
+
+    private async Task MeasureAsync(CancellationToken cancellationToken)
+    {
+        var bytes = (await store.GetQueueStatsAsync(cancellationToken)).Sum(s => s.Bytes);
+        var free = new DriveInfo(Path.GetFullPath(storeFolder)).AvailableFreeSpace;
+        lock (sync)
+        {
+            (queued, limit, measuredAt) = (bytes, limitBytes ?? (long)((free + bytes) * shareOfFreeDisk), time.GetUtcNow());
         }
     }
 

@@ -77,6 +77,8 @@ public interface IRuntimeStore : IAsyncDisposable
     /// <summary>A run's row errors in the order they were found; every one of them, a page at a time.</summary>
     Task<IReadOnlyList<SyncRowError>> GetSyncErrorsAsync(long runId, int offset, int limit, CancellationToken cancellationToken);
 
+    Task<long> CountSyncErrorsAsync(long runId, CancellationToken cancellationToken);
+
     /// <summary>The keys that failed in a run, for a re-run that leaves them out.</summary>
     Task<IReadOnlySet<string>> GetFailedKeysAsync(long runId, CancellationToken cancellationToken);
 
@@ -89,6 +91,12 @@ public interface IRuntimeStore : IAsyncDisposable
 
     /// <summary>The first <paramref name="limit"/> changes of a map's lane after <paramref name="afterSequence"/>, in order.</summary>
     Task<IReadOnlyList<QueuedChange>> ReadQueueAsync(string map, long afterSequence, int limit, CancellationToken cancellationToken);
+
+    /// <summary>A page of a map's lane in order, only the changes to one integration key when <paramref name="key"/> is given.</summary>
+    Task<IReadOnlyList<QueuedChange>> GetQueuedAsync(string map, string? key, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many changes wait in a map's lane, only those to one integration key when <paramref name="key"/> is given.</summary>
+    Task<long> CountQueuedAsync(string map, string? key, CancellationToken cancellationToken);
 
     /// <summary>Removes replayed changes from their lanes.</summary>
     Task DequeueAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken);
@@ -103,6 +111,8 @@ public interface IRuntimeStore : IAsyncDisposable
     Task<long> ClearQueueAsync(string map, string? keepAsCatchUpErrors, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CatchUpError>> GetCatchUpErrorsAsync(string map, int offset, int limit, CancellationToken cancellationToken);
+
+    Task<long> CountCatchUpErrorsAsync(string map, CancellationToken cancellationToken);
 
     /// <summary>The integration keys of a map's catch-up errors: later changes to them wait behind.</summary>
     Task<IReadOnlySet<string>> GetCatchUpErrorKeysAsync(string map, CancellationToken cancellationToken);

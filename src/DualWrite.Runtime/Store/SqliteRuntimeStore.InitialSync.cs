@@ -87,6 +87,12 @@ public sealed partial class SqliteRuntimeStore
             ("@offset", offset));
     }
 
+    public async Task<long> CountSyncErrorsAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return (long)(await Scalar(connection, null, "SELECT COUNT(*) FROM sync_errors WHERE run_id = @run", cancellationToken, ("@run", runId)))!;
+    }
+
     public async Task<IReadOnlySet<string>> GetFailedKeysAsync(long runId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

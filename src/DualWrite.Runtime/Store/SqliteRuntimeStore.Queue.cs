@@ -43,6 +43,19 @@ public sealed partial class SqliteRuntimeStore
             ReadQueued, cancellationToken, ("@map", map), ("@after", afterSequence), ("@limit", limit));
     }
 
+    public async Task<IReadOnlyList<QueuedChange>> GetQueuedAsync(string map, string? key, int offset, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await Query(connection, $"SELECT {QueueColumns} FROM queue WHERE map = @map{KeyCondition(key)} ORDER BY seq LIMIT @limit OFFSET @offset",
+            ReadQueued, cancellationToken, ("@map", map), ("@key", key), ("@limit", limit), ("@offset", offset));
+    }
+
+    public async Task<long> CountQueuedAsync(string map, string? key, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return (long)(await Scalar(connection, null, $"SELECT COUNT(*) FROM queue WHERE map = @map{KeyCondition(key)}", cancellationToken, ("@map", map), ("@key", key)))!;
+    }
+
     public Task DequeueAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken) =>
         WriteAsync(async (c, t) =>
         {
@@ -87,6 +100,12 @@ public sealed partial class SqliteRuntimeStore
             r => new CatchUpError(ReadQueued(r), Parse(r.GetString(9)), r.GetString(10)), cancellationToken, ("@map", map), ("@limit", limit), ("@offset", offset));
     }
 
+    public async Task<long> CountCatchUpErrorsAsync(string map, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return (long)(await Scalar(connection, null, "SELECT COUNT(*) FROM catchup_errors WHERE map = @map", cancellationToken, ("@map", map)))!;
+    }
+
     public async Task<IReadOnlySet<string>> GetCatchUpErrorKeysAsync(string map, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -109,6 +128,9 @@ public sealed partial class SqliteRuntimeStore
             var which = CatchUpSelection(sequences, out var parameters);
             return await ExecuteCount(c, t, $"DELETE FROM catchup_errors WHERE map = @map{which}", cancellationToken, [("@map", map), .. parameters]);
         }, cancellationToken);
+
+    /// <summary>Keys are matched as catch-up matches them: whole, without regard to case.</summary>
+    private static string KeyCondition(string? key) => key is null ? string.Empty : " AND row_key = @key COLLATE NOCASE";
 
     private static string CatchUpSelection(IReadOnlyList<long>? sequences, out (string Name, object? Value)[] parameters)
     {

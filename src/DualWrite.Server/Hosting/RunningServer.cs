@@ -13,10 +13,11 @@ public sealed class RunningServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    internal RunningServer(WebApplication app, DualWriteRuntime runtime)
+    internal RunningServer(WebApplication app, DualWriteRuntime runtime, string credentialsPath)
     {
         this.app = app;
         Runtime = runtime;
+        CredentialsPath = credentialsPath;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
     }
@@ -25,6 +26,9 @@ public sealed class RunningServer : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public DualWriteRuntime Runtime { get; }
+
+    /// <summary>The file that holds the admin API's tokens and the runtime's address.</summary>
+    public string CredentialsPath { get; }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => app.WaitForShutdownAsync(cancellationToken);
 

@@ -1,5 +1,7 @@
 using DualWrite.Environments.Hosting;
 using DualWrite.Runtime;
+using DualWrite.Server.Admin;
+using DualWrite.Server.Admin.Auth;
 using DualWrite.Server.Hooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -35,10 +37,16 @@ public static class RuntimeServer
             builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
             builder.Services.AddSingleton(runtime);
             builder.Services.AddHostedService<RuntimeWork>();
+            builder.Services.AddSingleton(options.Runtime.Time);
+            var credentials = AdminCredentials.Load(options.CredentialsPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Runtime.StorePath))!, "credentials.json"));
+            builder.Services.AddAdminApi(credentials);
             var app = builder.Build();
+            app.MapAdminApi();
             app.MapHookEndpoints();
             await app.StartAsync(cancellationToken);
-            return new RunningServer(app, runtime);
+            var running = new RunningServer(app, runtime, credentials.Path);
+            credentials.Save(running.BaseAddress);
+            return running;
         }
         catch
         {

@@ -10,6 +10,12 @@ public sealed record ServerOptions
 
     public required RuntimeOptions Runtime { get; init; }
 
+    /// <summary>
+    /// Where the admin API's tokens are kept; <c>credentials.json</c> beside the runtime's store when null. Made on
+    /// first start, readable by its owner only.
+    /// </summary>
+    public string? CredentialsPath { get; init; }
+
     /// <summary>Log requests and the runtime's work to the console.</summary>
     public bool Verbose { get; init; }
 }

@@ -78,4 +78,23 @@ public sealed class SolutionFileTests
         Assert.False(FourPartVersion.TryParse("1.0.0.-1", out _));
         Assert.Equal("1.0.0.5", FourPartVersion.Parse("1.0.0.5").ToString());
     }
+
+    [Fact]
+    public void One_map_writes_and_reads_back_as_it_is_in_a_solution()
+    {
+        var map = SolutionReader.Parse(Minimal, "sample.json").Maps[0];
+        var again = SolutionReader.ParseMap(SolutionWriter.Write(map), "map.json");
+        Assert.Equal(SolutionWriter.Write(map), SolutionWriter.Write(again));
+        Assert.Equal(map.Name, again.Name);
+        Assert.Equal(map.Fields.Count, again.Fields.Count);
+    }
+
+    [Fact]
+    public void A_single_map_is_told_from_a_solution_and_a_solution_is_not_read_as_a_map()
+    {
+        Assert.True(SolutionReader.IsSolution(Minimal, "sample.json"));
+        Assert.False(SolutionReader.IsSolution(SolutionWriter.Write(SolutionReader.Parse(Minimal, "sample.json").Maps[0]), "map.json"));
+        var error = Assert.Throws<SolutionFormatException>(() => SolutionReader.ParseMap(Minimal, "body"));
+        Assert.Contains("not a table map", error.Message, StringComparison.Ordinal);
+    }
 }

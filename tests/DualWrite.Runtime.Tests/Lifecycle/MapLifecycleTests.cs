@@ -78,6 +78,22 @@ public sealed class MapLifecycleTests
     }
 
     [Fact]
+    public async Task The_run_plan_gives_each_proposed_map_its_state_and_refuses_an_unknown_map()
+    {
+        await using var temp = await TempStore.OpenAsync();
+        var lifecycle = new MapLifecycle(temp.Store, () => Maps);
+        await lifecycle.StartAsync(new RunRequest([new RunItem("Legal entities", InitialSync: false)]), "ana", CancellationToken.None);
+
+        var plan = await lifecycle.PlanRelatedAsync("Currencies", CancellationToken.None);
+
+        var only = Assert.Single(plan.Maps);
+        Assert.Equal(new PlannedMap("Currencies", true, MapState.NotRunning, true), only);
+        Assert.Equal(Master.Dataverse, plan.Master);
+        var unknown = await Assert.ThrowsAsync<UnknownMapException>(() => lifecycle.PlanRelatedAsync("Nothing", CancellationToken.None));
+        Assert.Contains("'Currencies'", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_in_a_wrong_order_or_of_a_running_map_is_refused_whole_with_every_reason()
     {
         await using var temp = await TempStore.OpenAsync();

@@ -1,0 +1,5 @@
+using DualWrite.Runtime.Lifecycle;
+
+namespace DualWrite.Server.Admin.Actions;
+
+internal sealed record MapStateLine(string Name, MapState State);

@@ -1,0 +1,3 @@
+namespace DualWrite.Server.Admin.Connection;
+
+internal sealed record ResetBody(bool Force = false);

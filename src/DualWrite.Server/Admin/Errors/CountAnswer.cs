@@ -1,0 +1,3 @@
+namespace DualWrite.Server.Admin.Errors;
+
+internal sealed record CountAnswer(long Count);

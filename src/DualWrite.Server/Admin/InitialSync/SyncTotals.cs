@@ -1,0 +1,5 @@
+using DualWrite.Runtime.InitialSync;
+
+namespace DualWrite.Server.Admin.InitialSync;
+
+internal sealed record SyncTotals(SyncCounts ToDataverse, SyncCounts ToFinOps);

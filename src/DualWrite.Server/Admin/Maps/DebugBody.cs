@@ -1,0 +1,3 @@
+namespace DualWrite.Server.Admin.Maps;
+
+internal sealed record DebugBody(bool Enabled);
