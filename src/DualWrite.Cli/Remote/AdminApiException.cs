@@ -11,22 +11,24 @@ internal sealed class AdminApiException : Exception
     {
     }
 
+    /// <summary>An answer this client cannot read, as opposed to a refusal: it has no status of its own to show.</summary>
     public AdminApiException(string message)
-        : this(HttpStatusCode.InternalServerError, new Problem(null, message, 500, null, null))
+        : base(message)
     {
+        Problem = new Problem(null, message, null, null, null);
     }
 
     public AdminApiException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Problem = new Problem(null, message, 500, null, null);
+        Problem = new Problem(null, message, null, null, null);
     }
 
     public AdminApiException(HttpStatusCode status, Problem problem)
         : base($"{(int)status} {problem.Title ?? status.ToString()}: {problem.Detail ?? "no detail given"}")
     {
         Status = status;
-        Problem = problem;
+        Problem = problem with { Status = problem.Status ?? (int)status };
     }
 
     public HttpStatusCode Status { get; } = HttpStatusCode.InternalServerError;

@@ -15,8 +15,8 @@ internal sealed partial class AdminClient
     public Task<ApiReply<RelatedMaps>> GetRelatedAsync(string name, CancellationToken cancellationToken) =>
         GetAsync($"api/v1/maps/{Segment(name)}/related", AdminJson.Default.RelatedMaps, cancellationToken);
 
-    public Task<ApiReply<Page<ActivityEntry>>> GetActivityAsync(string name, int limit, CancellationToken cancellationToken) =>
-        GetAsync($"api/v1/maps/{Segment(name)}/activity?limit={limit}", AdminJson.Default.PageActivityEntry, cancellationToken);
+    public Task<ApiReply<IReadOnlyList<ActivityEntry>>> GetActivityAsync(string name, int limit, CancellationToken cancellationToken) =>
+        GetAsync($"api/v1/maps/{Segment(name)}/activity?limit={limit}", AdminJson.Default.IReadOnlyListActivityEntry, cancellationToken);
 
     public Task<ApiReply<IReadOnlyList<SolutionSummary>>> GetSolutionsAsync(CancellationToken cancellationToken) =>
         GetAsync("api/v1/solutions", AdminJson.Default.IReadOnlyListSolutionSummary, cancellationToken);

@@ -20,7 +20,7 @@ namespace DualWrite.Cli.Remote;
 [JsonSerializable(typeof(Page<SyncRowError>))]
 [JsonSerializable(typeof(Page<ErrorEntry>))]
 [JsonSerializable(typeof(Page<QueuedChange>))]
-[JsonSerializable(typeof(Page<ActivityEntry>))]
+[JsonSerializable(typeof(IReadOnlyList<ActivityEntry>))]
 [JsonSerializable(typeof(QueueOverview))]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(IReadOnlyList<SolutionSummary>))]

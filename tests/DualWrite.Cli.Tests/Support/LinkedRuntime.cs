@@ -54,7 +54,7 @@ public sealed class LinkedRuntime : IAsyncLifetime
     /// <summary>The token of the runtime's user with <paramref name="role"/>, from its credentials file.</summary>
     public string TokenOf(string role)
     {
-        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Server.CredentialsPath));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(DataFolder, "runtime", "credentials.json")));
         return json.RootElement.GetProperty("users").EnumerateArray().First(u => u.GetProperty("role").GetString() == role).GetProperty("token").GetString()!;
     }
 

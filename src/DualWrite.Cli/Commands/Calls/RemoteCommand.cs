@@ -62,7 +62,7 @@ internal static class RemoteCommand
                 return ExitCode.Failed;
             }
 
-            console.MarkupLineInterpolated($"[red]{(int)e.Status} {e.Problem.Title ?? e.Status.ToString()}[/]");
+            console.MarkupLineInterpolated($"[red]{(e.Problem.Status is null ? string.Empty : $"{(int)e.Status} ")}{e.Problem.Title ?? e.Status.ToString()}[/]");
             if (e.Problem.Detail is { } detail)
             {
                 console.MarkupLineInterpolated($"{detail}");

@@ -36,6 +36,10 @@ internal static class ResetLinkCommand
             {
                 call.Console.MarkupLineInterpolated(
                     $"[green]The link is reset.[/] {(reset.Value.Stopped.Count == 0 ? "No map was running." : "Stopped: " + string.Join(", ", reset.Value.Stopped) + ".")}");
+                foreach (var left in reset.Value.LeftBehind ?? [])
+                {
+                    call.Console.MarkupLineInterpolated($"[yellow]Left behind:[/] {left}");
+                }
             }
 
             return ExitCode.Success;

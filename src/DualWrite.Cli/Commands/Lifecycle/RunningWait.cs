@@ -133,7 +133,7 @@ internal static class RunningWait
         {
             var why = map.State == Missing
                 ? null
-                : (await call.Client.GetActivityAsync(map.Name, 1, call.CancellationToken)).Value.Items is [var newest, ..] ? newest : null;
+                : (await call.Client.GetActivityAsync(map.Name, 1, call.CancellationToken)).Value is [var newest, ..] ? newest : null;
             call.Console.MarkupLineInterpolated($"[red]{map.Name} is {map.State}[/]{(why is null ? string.Empty : $": {why.Action} {why.Detail}")}");
         }
     }

@@ -13,6 +13,13 @@ internal static class QueueCommand
         var map = new Argument<string?>("MAP") { Description = "A map whose queued changes to list, in order.", Arity = ArgumentArity.ZeroOrOne };
         var key = new Option<string>("--key") { Description = "Only the changes of this integration key (with MAP)." };
         var limit = new Option<int>("--limit") { Description = "At most this many changes (up to 1,000).", DefaultValueFactory = _ => 100 };
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 1000)
+            {
+                result.AddError("--limit takes a number from 1 to 1,000.");
+            }
+        });
         var command = RemoteCommand.Create("queue", "Show what waits in the queue, per map or for one map.", terminal, call =>
             call.Value(map) is { } name ? MapQueueAsync(call, name, call.Value(key), call.Value(limit)) : LanesAsync(call), map, key, limit);
         command.Validators.Add(result =>
@@ -20,11 +27,6 @@ internal static class QueueCommand
             if (result.GetValue(key) is not null && result.GetValue(map) is null)
             {
                 result.AddError("--key narrows one map's queue; name the map too.");
-            }
-
-            if (result.GetValue(limit) is < 1 or > 1000)
-            {
-                result.AddError("--limit takes a number from 1 to 1,000.");
             }
         });
         return command;
@@ -46,7 +48,7 @@ internal static class QueueCommand
         }
 
         call.Console.Write(table);
-        call.Console.MarkupLineInterpolated($"{queue.Value.UsedBytes:N0} of {queue.Value.LimitBytes:N0} bytes used.");
+        call.Console.MarkupLineInterpolated($"{queue.Value.Bound.UsedBytes:N0} of {queue.Value.Bound.LimitBytes:N0} bytes used.");
         return ExitCode.Success;
     }
 

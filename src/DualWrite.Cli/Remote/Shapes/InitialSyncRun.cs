@@ -2,7 +2,7 @@ namespace DualWrite.Cli.Remote.Shapes;
 
 /// <summary>A map's latest initial sync run.</summary>
 internal sealed record InitialSyncRun(
-    string Id,
+    long Id,
     string Status,
     string? Master,
     DateTimeOffset? StartedAt,

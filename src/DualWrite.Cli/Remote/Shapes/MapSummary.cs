@@ -6,7 +6,7 @@ internal sealed record MapSummary(
     string? FinOpsEntity,
     string? DataverseTable,
     string State,
-    int? Version,
+    string? Version,
     string? Solution,
     LastError? LastError,
     MapQueue? Queue,
