@@ -21,9 +21,12 @@ public sealed class LifecycleTests(LinkedRuntime runtime) : IClassFixture<Linked
         Assert.Equal("Running", await StateAsync(Groups));
         Assert.Equal("Running", await StateAsync("Terms of payment"));
 
-        var details = await runtime.RunAsync("initial-sync", "details", Groups);
+        var csv = Path.Combine(runtime.DataFolder, "groups-errors.csv");
+        var details = await runtime.RunAsync("initial-sync", "details", Groups, "--errors", "--csv", csv);
         Assert.True(details.Exit == 0, details.Output);
         Assert.Contains("usmf", details.Output, StringComparison.Ordinal);
+        Assert.Contains("0 of 0 row error(s)", details.Output, StringComparison.Ordinal);
+        Assert.Single(await File.ReadAllLinesAsync(csv));
 
         // A lookup that finds nothing fails the user's change and lands in the error log.
         Assert.False((await WriteGroupAsync(new Row { ["PaymentTermId"] = "Never" })).Success);
@@ -52,6 +55,13 @@ public sealed class LifecycleTests(LinkedRuntime runtime) : IClassFixture<Linked
         using (var json = JsonDocument.Parse(after.Output))
         {
             Assert.Equal(0, json.RootElement.GetProperty("total").GetInt32());
+        }
+
+        var stop = await runtime.RunAsync("stop", Groups, "--json");
+        Assert.True(stop.Exit == 0, stop.Output);
+        using (var json = JsonDocument.Parse(stop.Output))
+        {
+            Assert.Equal("NotRunning", json.RootElement.GetProperty("maps")[0].GetProperty("state").GetString());
         }
     }
 

@@ -83,6 +83,38 @@ public sealed class ReadingTests(LinkedRuntime runtime) : IClassFixture<LinkedRu
     }
 
     [Fact]
+    public async Task A_solution_the_runtime_finds_wrong_is_refused_with_its_findings_and_exit_1()
+    {
+        var broken = Path.Combine(runtime.DataFolder, "broken.json");
+        await File.WriteAllTextAsync(broken, (await File.ReadAllTextAsync(Repository.ShippedSolution))
+            .Replace("\"dataverse\": \"accountnumber\"", "\"dataverse\": \"accountnumbr\"", StringComparison.Ordinal));
+        var result = await runtime.RunAsync("solutions", "import", broken);
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("422", result.Output, StringComparison.Ordinal);
+        Assert.Contains("DIPV1024", result.Output, StringComparison.Ordinal);
+        Assert.Contains("accountnumbr", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Solutions_export_writes_the_solution_file_it_holds()
+    {
+        var file = Path.Combine(runtime.DataFolder, "exported.json");
+        var result = await runtime.RunAsync("solutions", "export", "DualWriteCore", "--out", file);
+        Assert.True(result.Exit == 0, result.Output);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+        Assert.Contains(json.RootElement.GetProperty("maps").EnumerateArray(), m => m.GetProperty("name").GetString() == "Customer groups");
+    }
+
+    [Fact]
+    public async Task Link_show_prints_the_linked_environments_and_companies()
+    {
+        var result = await runtime.RunAsync("link", "show");
+        Assert.True(result.Exit == 0, result.Output);
+        Assert.Contains(runtime.FinOpsEmulator.Running.ServiceRoot.AbsoluteUri, result.Output, StringComparison.Ordinal);
+        Assert.Contains("usmf", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Errors_and_queue_with_json_answer_with_the_apis_pages()
     {
         var errors = await runtime.RunAsync("errors", "--since", "1h", "--type", "application", "--json");

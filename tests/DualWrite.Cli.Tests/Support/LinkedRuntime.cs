@@ -9,7 +9,8 @@ namespace DualWrite.Cli.Tests.Support;
 
 /// <summary>
 /// An F&amp;O with its demo companies, an empty Dataverse and the runtime serving on loopback ports, its store and
-/// credentials in a data folder of their own, linked for usmf by <c>dualwrite link</c>; shared by a test class.
+/// credentials in one data folder as <c>dualwrite up</c> lays it out, linked for usmf by <c>dualwrite link</c> with
+/// nothing but the service roots; shared by a test class.
 /// </summary>
 public sealed class LinkedRuntime : IAsyncLifetime
 {
@@ -26,8 +27,8 @@ public sealed class LinkedRuntime : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        FinOpsEmulator = await Emulator.StartAsync(EnvironmentKind.FinOps, demo: true);
-        DataverseEmulator = await Emulator.StartAsync(EnvironmentKind.Dataverse);
+        FinOpsEmulator = await Emulator.StartAsync(EnvironmentKind.FinOps, demo: true, o => o with { DataDirectory = Path.Combine(DataFolder, "finops") });
+        DataverseEmulator = await Emulator.StartAsync(EnvironmentKind.Dataverse, configure: o => o with { DataDirectory = Path.Combine(DataFolder, "dataverse") });
         FinOps = new FinOpsClient(FinOpsEmulator.Transport("admin"), FinOpsEmulator.Schema);
         Server = await RuntimeServer.StartAsync(new ServerOptions
         {
@@ -36,14 +37,11 @@ public sealed class LinkedRuntime : IAsyncLifetime
             // Work happens when a command starts it, not on a timer, so that what a test sees follows from what it did.
             Runtime = new RuntimeOptions { StorePath = Path.Combine(DataFolder, "runtime", "runtime.db"), PollInterval = TimeSpan.FromHours(1) },
         });
-        var finOps = FinOpsEmulator.Address();
-        var dataverse = DataverseEmulator.Address();
+        // The runtime's application user and the token endpoints come from the environments' credentials in the data folder.
         var link = await RunAsync(
             "link",
-            "--finops", finOps.ServiceRoot.AbsoluteUri, "--finops-token-endpoint", finOps.TokenEndpoint.AbsoluteUri,
-            "--finops-client-id", finOps.ClientId, "--finops-client-secret", finOps.ClientSecret, "--finops-scope", finOps.Scope,
-            "--dataverse", dataverse.ServiceRoot.AbsoluteUri, "--dataverse-token-endpoint", dataverse.TokenEndpoint.AbsoluteUri,
-            "--dataverse-client-id", dataverse.ClientId, "--dataverse-client-secret", dataverse.ClientSecret, "--dataverse-scope", dataverse.Scope,
+            "--finops", FinOpsEmulator.Running.ServiceRoot.AbsoluteUri,
+            "--dataverse", DataverseEmulator.Running.ServiceRoot.AbsoluteUri,
             "--company", "usmf");
         Assert.True(link.Exit == 0, link.Output);
     }
@@ -64,6 +62,9 @@ public sealed class LinkedRuntime : IAsyncLifetime
         await FinOpsEmulator.DisposeAsync();
         await DataverseEmulator.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(DataFolder, recursive: true);
+        if (Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
     }
 }
