@@ -6,8 +6,18 @@ namespace DualWrite.Cli.Tests;
 public sealed class ResetLinkTests(LinkedRuntime runtime) : IClassFixture<LinkedRuntime>
 {
     [Fact]
-    public async Task Reset_link_is_refused_while_a_map_runs_and_stops_it_when_forced()
+    public async Task Companies_come_and_go_then_reset_link_is_refused_while_a_map_runs_and_stops_it_when_forced()
     {
+        var added = await runtime.RunAsync("link", "add-company", "gbsi", "--skip-initial-sync");
+        Assert.True(added.Exit == 0, added.Output);
+        Assert.Contains("Companies now: usmf, gbsi.", added.Output, StringComparison.Ordinal);
+        var removed = await runtime.RunAsync("link", "remove-company", "gbsi", "--json");
+        Assert.True(removed.Exit == 0, removed.Output);
+        using (var link = JsonDocument.Parse(removed.Output))
+        {
+            Assert.Equal(["usmf"], link.RootElement.GetProperty("companies").EnumerateArray().Select(c => c.GetString()));
+        }
+
         var run = await runtime.RunAsync("run", "Legal entities", "--no-related", "--skip-initial-sync", "--wait");
         Assert.True(run.Exit == 0, run.Output);
 

@@ -14,10 +14,11 @@ internal sealed partial class AdminClient
     public Task<ApiReply<JsonElement>> AddCompanyAsync(CompanyBody body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, "api/v1/connection/companies", body, AdminJson.Default.CompanyBody, AdminJson.Default.JsonElement, cancellationToken);
 
-    public async Task RemoveCompanyAsync(string code, CancellationToken cancellationToken)
+    /// <returns>The link without the company.</returns>
+    public async Task<ApiReply<JsonElement>> RemoveCompanyAsync(string code, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Delete, $"api/v1/connection/companies/{Segment(code)}");
-        using var response = await SendAsync(request, cancellationToken);
+        return await ReadAsync(request, AdminJson.Default.JsonElement, cancellationToken);
     }
 
     public Task<ApiReply<ResetAnswer>> ResetAsync(bool force, CancellationToken cancellationToken) =>

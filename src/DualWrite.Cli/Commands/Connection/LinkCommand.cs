@@ -69,21 +69,25 @@ internal static class LinkCommand
         var code = new Argument<string>("CODE") { Description = "The legal entity's code." };
         return RemoteCommand.Create("remove-company", "Stop syncing a legal entity.", terminal, async call =>
         {
-            await call.Client.RemoveCompanyAsync(call.Value(code), call.CancellationToken);
-            Say(call, null, $"Company {call.Value(code)} removed.");
+            var removed = await call.Client.RemoveCompanyAsync(call.Value(code), call.CancellationToken);
+            Say(call, removed.Json, $"Company {call.Value(code)} removed.");
             return ExitCode.Success;
         }, code);
     }
 
-    private static void Say(RemoteCall call, System.Text.Json.JsonElement? json, string done)
+    /// <param name="link">The link after the change, as the runtime answers it.</param>
+    private static void Say(RemoteCall call, System.Text.Json.JsonElement link, string done)
     {
-        if (!call.Json)
+        if (call.Json)
         {
-            call.Console.MarkupLineInterpolated($"[green]{done}[/]");
+            call.WriteJson(link);
         }
-        else if (json is { } answer)
+        else
         {
-            call.WriteJson(answer);
+            var companies = link.TryGetProperty("companies", out var codes) && codes.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? string.Join(", ", codes.EnumerateArray().Select(c => c.ToString()))
+                : "-";
+            call.Console.MarkupLineInterpolated($"[green]{done}[/] Companies now: {companies}.");
         }
     }
 }

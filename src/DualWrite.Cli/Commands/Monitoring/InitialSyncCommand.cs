@@ -63,7 +63,7 @@ internal static class InitialSyncCommand
         }
 
         var table = new Table().AddColumn("Company").AddColumn("Direction");
-        foreach (var column in (string[])["Read", "Created", "Updated", "Unchanged", "Skipped", "Failed"])
+        foreach (var column in (string[])["Read", "Created", "Updated", "Unchanged", "Failed"])
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
@@ -99,6 +99,5 @@ internal static class InitialSyncCommand
         Cell.Count(counts.Created),
         Cell.Count(counts.Updated),
         Cell.Count(counts.Unchanged),
-        Cell.Count(counts.Skipped),
         Cell.Count(counts.Failed));
 }
