@@ -10,7 +10,10 @@ public static class DualWriteCli
         var console = new TestConsole().Width(400);
         var terminal = new Terminal(console, TimeProvider.System, TimeSpan.FromMilliseconds(50));
         using var errors = new StringWriter();
-        var exit = await DualWriteCommand.InvokeAsync(args, terminal, new System.CommandLine.InvocationConfiguration { Output = errors, Error = errors });
+
+        // Only a guard against a command that follows a map forever: it fails the test instead of hanging the run.
+        using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var exit = await DualWriteCommand.InvokeAsync(args, terminal, new System.CommandLine.InvocationConfiguration { Output = errors, Error = errors }, hang.Token);
         return new CliResult(exit, console.Output + errors);
     }
 }

@@ -14,6 +14,16 @@ namespace DualWrite.Cli.Tests.Support;
 /// </summary>
 public sealed class LinkedRuntime : IAsyncLifetime
 {
+    private readonly Func<RuntimeOptions, RuntimeOptions> configure;
+
+    public LinkedRuntime()
+        : this(o => o)
+    {
+    }
+
+    /// <param name="configure">Changes to the runtime's options.</param>
+    internal LinkedRuntime(Func<RuntimeOptions, RuntimeOptions> configure) => this.configure = configure;
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "dualwrite-cli-tests", Guid.NewGuid().ToString("N"));
 
     public Emulator FinOpsEmulator { get; private set; } = null!;
@@ -35,7 +45,7 @@ public sealed class LinkedRuntime : IAsyncLifetime
             Url = "http://127.0.0.1:0",
 
             // Work happens when a command starts it, not on a timer, so that what a test sees follows from what it did.
-            Runtime = new RuntimeOptions { StorePath = Path.Combine(DataFolder, "runtime", "runtime.db"), PollInterval = TimeSpan.FromHours(1) },
+            Runtime = configure(new RuntimeOptions { StorePath = Path.Combine(DataFolder, "runtime", "runtime.db"), PollInterval = TimeSpan.FromHours(1) }),
         });
         // The runtime's application user and the token endpoints come from the environments' credentials in the data folder.
         var link = await RunAsync(
