@@ -27,6 +27,12 @@ public sealed class LifecycleTests(LinkedRuntime runtime) : IClassFixture<Linked
         Assert.Contains("usmf", details.Output, StringComparison.Ordinal);
         Assert.Contains("0 of 0 row error(s)", details.Output, StringComparison.Ordinal);
         Assert.Single(await File.ReadAllLinesAsync(csv));
+        var detailsJson = await runtime.RunAsync("initial-sync", "details", Groups, "--errors", "--json");
+        using (var json = JsonDocument.Parse(detailsJson.Output))
+        {
+            Assert.Equal("Completed", json.RootElement.GetProperty("run").GetProperty("status").GetString());
+            Assert.Equal(0, json.RootElement.GetProperty("errors").GetProperty("total").GetInt32());
+        }
 
         // A lookup that finds nothing fails the user's change and lands in the error log.
         Assert.False((await WriteGroupAsync(new Row { ["PaymentTermId"] = "Never" })).Success);

@@ -84,6 +84,14 @@ internal sealed partial class AdminClient : IDisposable
             throw new RuntimeUnreachableException(
                 $"The runtime at {Runtime} does not answer; start it with `dualwrite up` or `dualwrite serve`.", e);
         }
+        catch (HttpRequestException e)
+        {
+            throw new RuntimeUnreachableException($"The runtime at {Runtime} broke off the call: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RuntimeUnreachableException($"The runtime at {Runtime} did not answer within {http.Timeout.TotalSeconds:0} seconds.", e);
+        }
 
         if (response.IsSuccessStatusCode)
         {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using DualWrite.Cli.Commands.Calls;
 using DualWrite.Cli.Output;
 using DualWrite.Cli.Remote.Shapes;
@@ -33,11 +35,7 @@ internal static class InitialSyncCommand
 
             if (call.Json)
             {
-                call.WriteJson(run.Json);
-                if (rowErrors is not null)
-                {
-                    call.WriteJson(rowErrors.Json);
-                }
+                WriteJson(call, run.Json, rowErrors?.Json);
             }
             else
             {
@@ -52,6 +50,19 @@ internal static class InitialSyncCommand
             return run.Value.Status == "Failed" || totals.ToDataverse.Failed + totals.ToFinOps.Failed > 0 ? ExitCode.Failed : ExitCode.Success;
         }, map, errors, csv);
         return new Command("initial-sync", "Initial sync runs and their row errors.") { details };
+    }
+
+    /// <summary>The run as the API gives it; with its row errors, one document holding both, so that it stays one parseable answer.</summary>
+    private static void WriteJson(RemoteCall call, JsonElement run, JsonElement? errors)
+    {
+        if (errors is not { } page)
+        {
+            call.WriteJson(run);
+            return;
+        }
+
+        var both = new JsonObject { ["run"] = JsonNode.Parse(run.GetRawText()), ["errors"] = JsonNode.Parse(page.GetRawText()) };
+        call.Console.Profile.Out.Writer.WriteLine(both.ToJsonString());
     }
 
     private static void Write(IAnsiConsole console, string name, InitialSyncRun run, Page<SyncRowError>? errors)
