@@ -9,6 +9,12 @@ namespace DualWrite.Cli;
 /// <summary>The <c>dualwrite</c> command and its subcommands.</summary>
 internal static class DualWriteCommand
 {
+    /// <summary>
+    /// How commands are invoked: Ctrl+C and SIGTERM cancel the running command, which then has a few seconds to
+    /// stop cleanly. Without a configuration given, termination is not handled and the process ends at once.
+    /// </summary>
+    public static InvocationConfiguration Invocation => new() { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
+
     /// <param name="terminal">Where commands write and read the time; the terminal and the system clock by default.</param>
     public static RootCommand Create(Terminal? terminal = null)
     {
@@ -16,7 +22,7 @@ internal static class DualWriteCommand
         var console = terminal.Console;
         return new("DualWrite: keeps a Finance and Operations environment and a Dataverse environment in step.")
         {
-            UpCommand.Create(),
+            UpCommand.Create(console),
             EnvCommand.Create(),
             ServeCommand.Create(console),
             LinkCommand.Create(terminal),
@@ -40,10 +46,11 @@ internal static class DualWriteCommand
     /// Runs the command line as <c>Program.cs</c> does. A command line that does not parse exits 2, apart from a
     /// command that fails (1), as the exit codes in <c>docs/cli.md</c> say.
     /// </summary>
+    /// <param name="configuration"><see cref="Invocation"/> by default.</param>
     public static async Task<int> InvokeAsync(string[] args, Terminal? terminal = null, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
     {
         var parse = Create(terminal).Parse(args);
-        var exit = await parse.InvokeAsync(configuration, cancellationToken);
+        var exit = await parse.InvokeAsync(configuration ?? Invocation, cancellationToken);
         return parse.Errors.Count > 0 ? Commands.ExitCode.Usage : exit;
     }
 }

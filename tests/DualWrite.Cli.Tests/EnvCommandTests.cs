@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace DualWrite.Cli.Tests;
@@ -10,7 +9,7 @@ public sealed class EnvCommandTests
     public async Task Env_finops_serves_on_the_given_port_with_credentials_in_the_data_folder_and_stops_when_cancelled()
     {
         var data = Path.Combine(Path.GetTempPath(), "dualwrite-cli-tests", Guid.NewGuid().ToString("N"));
-        var port = FreePort();
+        var port = Ports.Free();
         using var stop = new CancellationTokenSource();
         var run = DualWriteCommand.Create()
             .Parse(["env", "finops", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", data, "--demo"])
@@ -56,12 +55,5 @@ public sealed class EnvCommandTests
             .InvokeAsync(new System.CommandLine.InvocationConfiguration { Error = output, Output = output });
         Assert.NotEqual(0, exit);
         Assert.Contains("--throttle takes a share between 0 and 1", output.ToString(), StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -37,7 +37,7 @@ internal static class EnvironmentRunner
         }
     }
 
-    private static void Report(IReadOnlyList<RunningEnvironment> running, IAnsiConsole console)
+    public static void Report(IReadOnlyList<RunningEnvironment> running, IAnsiConsole console)
     {
         foreach (var environment in running)
         {

@@ -131,6 +131,8 @@ public sealed partial class InitialSyncRunner
 
             if (skipKeys.Contains(merged.Key.ToString()))
             {
+                dv = merged.FinOps is null ? dv : dv with { Skipped = dv.Skipped + 1 };
+                fo = merged.Dataverse is null ? fo : fo with { Skipped = fo.Skipped + 1 };
                 return;
             }
 
@@ -271,6 +273,11 @@ public sealed partial class InitialSyncRunner
             {
                 Fail(direction, mapped.Key, "key", "the row has no value for a key field, so it cannot be matched on the other side");
                 return false;
+            }
+
+            if (mapped.Outcome == MapOutcome.Skipped)
+            {
+                (dv, fo) = direction == SyncDirection.FinOpsToDataverse ? (dv with { Skipped = dv.Skipped + 1 }, fo) : (dv, fo with { Skipped = fo.Skipped + 1 });
             }
 
             return mapped.Outcome == MapOutcome.Mapped;

@@ -54,5 +54,5 @@ public sealed class InitialSyncService(IRuntimeStore store, MapLifecycle lifecyc
     }
 
     private static string Describe(SyncCounts c) =>
-        $"{c.Read} read, {c.Created} created, {c.Updated} updated, {c.Unchanged} unchanged, {c.Failed} failed";
+        $"{c.Read} read, {c.Created} created, {c.Updated} updated, {c.Unchanged} unchanged, {c.Skipped} skipped, {c.Failed} failed";
 }

@@ -48,5 +48,9 @@ internal static class SqliteMigrations
         new(5, "debug mode per map", """
             CREATE TABLE map_debug (map TEXT PRIMARY KEY COLLATE NOCASE, since TEXT NOT NULL);
             """),
+        new(6, "rows an initial sync left out", """
+            ALTER TABLE sync_progress ADD COLUMN dv_skipped INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE sync_progress ADD COLUMN fo_skipped INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 }

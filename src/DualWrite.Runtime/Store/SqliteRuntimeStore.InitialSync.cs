@@ -40,15 +40,15 @@ public sealed partial class SqliteRuntimeStore
 
             var (dv, fo) = (progress.ToDataverse, progress.ToFinOps);
             await Execute(c, t, """
-                INSERT INTO sync_progress (run_id, company, last_key, done, dv_read, dv_created, dv_updated, dv_unchanged, dv_failed,
-                  fo_read, fo_created, fo_updated, fo_unchanged, fo_failed)
-                VALUES (@run, @company, @key, @done, @dr, @dc, @du, @dn, @df, @fr, @fc, @fu, @fn, @ff)
+                INSERT INTO sync_progress (run_id, company, last_key, done, dv_read, dv_created, dv_updated, dv_unchanged, dv_failed, dv_skipped,
+                  fo_read, fo_created, fo_updated, fo_unchanged, fo_failed, fo_skipped)
+                VALUES (@run, @company, @key, @done, @dr, @dc, @du, @dn, @df, @ds, @fr, @fc, @fu, @fn, @ff, @fs)
                 ON CONFLICT (run_id, company) DO UPDATE SET last_key = excluded.last_key, done = excluded.done,
-                  dv_read = excluded.dv_read, dv_created = excluded.dv_created, dv_updated = excluded.dv_updated, dv_unchanged = excluded.dv_unchanged, dv_failed = excluded.dv_failed,
-                  fo_read = excluded.fo_read, fo_created = excluded.fo_created, fo_updated = excluded.fo_updated, fo_unchanged = excluded.fo_unchanged, fo_failed = excluded.fo_failed
+                  dv_read = excluded.dv_read, dv_created = excluded.dv_created, dv_updated = excluded.dv_updated, dv_unchanged = excluded.dv_unchanged, dv_failed = excluded.dv_failed, dv_skipped = excluded.dv_skipped,
+                  fo_read = excluded.fo_read, fo_created = excluded.fo_created, fo_updated = excluded.fo_updated, fo_unchanged = excluded.fo_unchanged, fo_failed = excluded.fo_failed, fo_skipped = excluded.fo_skipped
                 """, cancellationToken, ("@run", runId), ("@company", progress.Company), ("@key", progress.LastKey), ("@done", progress.Done ? 1 : 0),
-                ("@dr", dv.Read), ("@dc", dv.Created), ("@du", dv.Updated), ("@dn", dv.Unchanged), ("@df", dv.Failed),
-                ("@fr", fo.Read), ("@fc", fo.Created), ("@fu", fo.Updated), ("@fn", fo.Unchanged), ("@ff", fo.Failed));
+                ("@dr", dv.Read), ("@dc", dv.Created), ("@du", dv.Updated), ("@dn", dv.Unchanged), ("@df", dv.Failed), ("@ds", dv.Skipped),
+                ("@fr", fo.Read), ("@fc", fo.Created), ("@fu", fo.Updated), ("@fn", fo.Unchanged), ("@ff", fo.Failed), ("@fs", fo.Skipped));
         }, cancellationToken);
 
     public async Task<IReadOnlyList<SyncProgress>> GetSyncProgressAsync(long runId, CancellationToken cancellationToken)
@@ -57,15 +57,16 @@ public sealed partial class SqliteRuntimeStore
         return await Query(
             connection,
             """
-            SELECT company, last_key, done, dv_read, dv_created, dv_updated, dv_unchanged, dv_failed, fo_read, fo_created, fo_updated, fo_unchanged, fo_failed
+            SELECT company, last_key, done, dv_read, dv_created, dv_updated, dv_unchanged, dv_failed, dv_skipped,
+              fo_read, fo_created, fo_updated, fo_unchanged, fo_failed, fo_skipped
             FROM sync_progress WHERE run_id = @run ORDER BY company
             """,
             r => new SyncProgress(
                 r.GetString(0),
                 r.IsDBNull(1) ? null : r.GetString(1),
                 r.GetInt64(2) != 0,
-                new SyncCounts(r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)),
-                new SyncCounts(r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.GetInt64(12))),
+                new SyncCounts(r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)),
+                new SyncCounts(r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.GetInt64(12), r.GetInt64(13), r.GetInt64(14))),
             cancellationToken,
             ("@run", runId));
     }

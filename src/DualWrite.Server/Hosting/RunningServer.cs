@@ -13,17 +13,23 @@ public sealed class RunningServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    internal RunningServer(WebApplication app, DualWriteRuntime runtime, string credentialsPath)
+    internal RunningServer(WebApplication app, DualWriteRuntime runtime, string credentialsPath, string administratorToken)
     {
         this.app = app;
         Runtime = runtime;
         CredentialsPath = credentialsPath;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
+
+        // The fragment stays in the browser: the admin page takes the token from it and never sends the address on.
+        SignInAddress = new Uri(BaseAddress, "#token=" + Uri.EscapeDataString(administratorToken));
     }
 
     /// <summary>The runtime's root: <c>http://127.0.0.1:5100/</c>; the hooks arrive below it.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>The admin page's address with the administrator's token, which signs in whoever opens it.</summary>
+    public Uri SignInAddress { get; }
 
     public DualWriteRuntime Runtime { get; }
 

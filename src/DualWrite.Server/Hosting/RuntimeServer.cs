@@ -2,6 +2,7 @@ using DualWrite.Environments.Hosting;
 using DualWrite.Runtime;
 using DualWrite.Server.Admin;
 using DualWrite.Server.Admin.Auth;
+using DualWrite.Server.Admin.Ui;
 using DualWrite.Server.Hooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -43,8 +44,9 @@ public static class RuntimeServer
             var app = builder.Build();
             app.MapAdminApi();
             app.MapHookEndpoints();
+            app.MapAdminUi();
             await app.StartAsync(cancellationToken);
-            var running = new RunningServer(app, runtime, credentials.Path);
+            var running = new RunningServer(app, runtime, credentials.Path, credentials.AdministratorToken);
             credentials.Save(running.BaseAddress);
             return running;
         }

@@ -51,6 +51,7 @@ public sealed class InitialSyncServiceTests
         await lifecycle.StartAsync(new RunRequest([new RunItem(Groups)], Rerun: RerunMode.WithoutErrors), "ana", CancellationToken.None);
         var withoutErrors = await service.RunAsync(Groups, CancellationToken.None);
         Assert.Contains("0 created", withoutErrors.Message, StringComparison.Ordinal);
+        Assert.True(withoutErrors.Message!.Contains("unchanged, 1 skipped, 0 failed; to F&O", StringComparison.Ordinal), withoutErrors.Message);
         Assert.Null(await harness.Dataverse.FindIdAsync("msdyn_customergroup", new Dictionary<string, object?> { ["msdyn_groupid"] = "10", ["msdyn_company"] = await harness.Dataverse.CompanyIdAsync("usmf", CancellationToken.None) }, CancellationToken.None));
 
         await lifecycle.ApplyAsync([Groups], MapAction.Stop, "ana", CancellationToken.None);

@@ -26,6 +26,10 @@ public sealed class InitialSyncTests
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(5).Select(e => $"{e.Key} {e.Field} {e.Message}")) + "\n" + string.Join("\n", accounts));
         Assert.Equal(organisations, accounts.Sum(p => p.ToDataverse.Created));
         Assert.Equal(0, accounts.Sum(p => p.ToDataverse.Failed));
+
+        // People are customers too, but the map's filter takes organisations only: the rest are read and left out.
+        Assert.True(accounts.Sum(p => p.ToDataverse.Skipped) > 0);
+        Assert.Equal(accounts.Sum(p => p.ToDataverse.Read), accounts.Sum(p => p.ToDataverse.Created + p.ToDataverse.Skipped));
         Assert.All(accounts, p => Assert.True(p.Done));
 
         var synced = 0;

@@ -25,7 +25,11 @@ public sealed class AdminActionTests : RuntimePerTest
         Assert.Equal("Completed", sync.GetProperty("status").GetString());
         Assert.Equal("FinOps", sync.GetProperty("master").GetString());
         Assert.Equal("usmf", Assert.Single(sync.GetProperty("companies").EnumerateArray()).GetProperty("company").GetString());
-        Assert.True(sync.GetProperty("totals").GetProperty("toDataverse").GetProperty("created").GetInt64() > 0);
+        var toDataverse = sync.GetProperty("totals").GetProperty("toDataverse");
+        Assert.True(toDataverse.GetProperty("created").GetInt64() > 0);
+        Assert.Equal(
+            toDataverse.GetProperty("read").GetInt64(),
+            new[] { "created", "updated", "unchanged", "skipped", "failed" }.Sum(count => toDataverse.GetProperty(count).GetInt64()));
         var rowErrors = await AdminAssert.JsonAsync(await Admin.GetAsync(AdminAssert.Map(Groups) + "/initial-sync/errors?offset=0&limit=10"));
         var csv = await Admin.GetAsync(AdminAssert.Map(Groups) + "/initial-sync/errors.csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);

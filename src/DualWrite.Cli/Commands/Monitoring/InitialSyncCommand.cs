@@ -74,7 +74,7 @@ internal static class InitialSyncCommand
         }
 
         var table = new Table().AddColumn("Company").AddColumn("Direction");
-        foreach (var column in (string[])["Read", "Created", "Updated", "Unchanged", "Failed"])
+        foreach (var column in (string[])["Read", "Created", "Updated", "Unchanged", "Skipped", "Failed"])
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
@@ -110,5 +110,6 @@ internal static class InitialSyncCommand
         Cell.Count(counts.Created),
         Cell.Count(counts.Updated),
         Cell.Count(counts.Unchanged),
+        Cell.Count(counts.Skipped),
         Cell.Count(counts.Failed));
 }

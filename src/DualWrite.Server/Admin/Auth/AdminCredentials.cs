@@ -22,6 +22,9 @@ internal sealed class AdminCredentials
 
     public string Path { get; }
 
+    /// <summary>The first administrator's token: the one a sign-in link carries.</summary>
+    public string AdministratorToken => users.First(u => u.User.Role == AdminRoles.Administrator).User.Token;
+
     /// <summary>Reads the file's tokens, or makes new ones (an administrator <c>admin</c> and a <c>reader</c>) when there is no file yet.</summary>
     /// <exception cref="InvalidOperationException">The file exists but cannot be read as credentials.</exception>
     public static AdminCredentials Load(string path)
