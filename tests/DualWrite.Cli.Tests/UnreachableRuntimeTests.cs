@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using DualWrite.Cli.Tests.Support;
 
 namespace DualWrite.Cli.Tests;
@@ -11,7 +9,7 @@ public sealed class UnreachableRuntimeTests : IDisposable
     [Fact]
     public async Task A_runtime_that_does_not_answer_exits_2_and_says_how_to_start_one()
     {
-        var address = $"http://127.0.0.1:{ClosedPort()}/";
+        var address = $"http://127.0.0.1:{Ports.Free()}/";
         var result = await DualWriteCli.RunAsync("status", "--runtime", address, "--token", "t");
         Assert.True(result.Exit == 2, result.Output);
         Assert.Contains($"The runtime at {address} does not answer; start it with `dualwrite up` or `dualwrite serve`.", result.Output, StringComparison.Ordinal);
@@ -28,7 +26,7 @@ public sealed class UnreachableRuntimeTests : IDisposable
     [Fact]
     public async Task The_address_and_the_administrator_token_come_from_the_data_folder()
     {
-        var address = $"http://127.0.0.1:{ClosedPort()}/";
+        var address = $"http://127.0.0.1:{Ports.Free()}/";
         Directory.CreateDirectory(Path.Combine(data, "runtime"));
         await File.WriteAllTextAsync(
             Path.Combine(data, "runtime", "credentials.json"),
@@ -53,7 +51,7 @@ public sealed class UnreachableRuntimeTests : IDisposable
     [Fact]
     public async Task Reset_link_without_yes_on_a_console_that_cannot_ask_exits_2_before_calling_the_runtime()
     {
-        var result = await DualWriteCli.RunAsync("reset-link", "--runtime", $"http://127.0.0.1:{ClosedPort()}/", "--token", "t");
+        var result = await DualWriteCli.RunAsync("reset-link", "--runtime", $"http://127.0.0.1:{Ports.Free()}/", "--token", "t");
         Assert.Equal(2, result.Exit);
         Assert.Contains("add --yes", result.Output, StringComparison.Ordinal);
     }
@@ -64,13 +62,5 @@ public sealed class UnreachableRuntimeTests : IDisposable
         {
             Directory.Delete(data, recursive: true);
         }
-    }
-
-    /// <summary>A loopback port nothing listens on: taken from the system, then let go.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
