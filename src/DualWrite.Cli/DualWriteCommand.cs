@@ -36,6 +36,7 @@ internal static class DualWriteCommand
             MapActionCommands.SkipToLive(terminal),
             InitialSyncCommand.Create(terminal),
             ErrorsCommand.Create(terminal),
+            CatchUpErrorsCommand.Create(terminal),
             QueueCommand.Create(terminal),
             HealthCommand.Create(terminal),
             ResetLinkCommand.Create(terminal),

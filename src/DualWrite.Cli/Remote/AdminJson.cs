@@ -28,5 +28,8 @@ namespace DualWrite.Cli.Remote;
 [JsonSerializable(typeof(ResetAnswer))]
 [JsonSerializable(typeof(LinkBody))]
 [JsonSerializable(typeof(CompanyBody))]
+[JsonSerializable(typeof(Page<CatchUpError>))]
+[JsonSerializable(typeof(SequencesBody))]
+[JsonSerializable(typeof(CountAnswer))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class AdminJson : JsonSerializerContext;

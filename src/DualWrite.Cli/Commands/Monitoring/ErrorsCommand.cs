@@ -30,14 +30,7 @@ internal static class ErrorsCommand
                 result.AddError("--since takes a time such as 2025-06-01T08:00:00Z or a span such as 30m, 2h or 7d.");
             }
         });
-        var limit = new Option<int>("--limit") { Description = "At most this many entries (up to 1,000).", DefaultValueFactory = _ => 100 };
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 1000)
-            {
-                result.AddError("--limit takes a number from 1 to 1,000.");
-            }
-        });
+        var limit = LimitOption.Create("entries");
         return RemoteCommand.Create("errors", "Search the live sync error log, newest first.", terminal, async call =>
         {
             Since.TryParse(call.Value(since), call.Terminal.Time, out var from);

@@ -12,14 +12,7 @@ internal static class QueueCommand
     {
         var map = new Argument<string?>("MAP") { Description = "A map whose queued changes to list, in order.", Arity = ArgumentArity.ZeroOrOne };
         var key = new Option<string>("--key") { Description = "Only the changes of this integration key (with MAP)." };
-        var limit = new Option<int>("--limit") { Description = "At most this many changes (up to 1,000).", DefaultValueFactory = _ => 100 };
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 1000)
-            {
-                result.AddError("--limit takes a number from 1 to 1,000.");
-            }
-        });
+        var limit = LimitOption.Create("changes");
         var command = RemoteCommand.Create("queue", "Show what waits in the queue, per map or for one map.", terminal, call =>
             call.Value(map) is { } name ? MapQueueAsync(call, name, call.Value(key), call.Value(limit)) : LanesAsync(call), map, key, limit);
         command.Validators.Add(result =>
