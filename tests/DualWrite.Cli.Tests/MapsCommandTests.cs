@@ -46,6 +46,19 @@ public sealed class MapsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_with_json_answers_as_the_apis_validation_with_a_fix_for_each_finding()
+    {
+        var broken = Path.Combine(directory, "broken.json");
+        await File.WriteAllTextAsync(broken, (await File.ReadAllTextAsync(Repository.ShippedSolution))
+            .Replace("\"dataverse\": \"accountnumber\"", "\"dataverse\": \"accountnumbr\"", StringComparison.Ordinal));
+        Assert.Equal(1, await RunAsync("maps", "validate", broken, "--json"));
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        Assert.False(json.RootElement.GetProperty("valid").GetBoolean());
+        var finding = json.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "DIPV1024");
+        Assert.Equal("Check the spelling and the path.", finding.GetProperty("fix").GetString());
+    }
+
+    [Fact]
     public async Task Validate_says_where_a_file_that_is_not_a_solution_broke()
     {
         var file = Path.Combine(directory, "not-a-solution.json");

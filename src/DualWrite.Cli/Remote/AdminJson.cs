@@ -31,5 +31,6 @@ namespace DualWrite.Cli.Remote;
 [JsonSerializable(typeof(Page<CatchUpError>))]
 [JsonSerializable(typeof(SequencesBody))]
 [JsonSerializable(typeof(CountAnswer))]
+[JsonSerializable(typeof(ValidationAnswer))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class AdminJson : JsonSerializerContext;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using DualWrite.Cli.Commands.Calls;
 using DualWrite.Cli.Output;
+using DualWrite.Cli.Remote;
+using DualWrite.Cli.Remote.Shapes;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Validation;
 using DualWrite.Environments.Hosting;
@@ -18,7 +20,7 @@ internal static class MapsCommand
     {
         List(terminal),
         Show(terminal),
-        Validate(terminal.Console),
+        Validate(terminal),
     };
 
     private static Command List(Terminal terminal) => RemoteCommand.Create("list", "List the runtime's active maps and their versions.", terminal, async call =>
@@ -47,35 +49,36 @@ internal static class MapsCommand
         return ExitCode.Success;
     });
 
-    private static Command Validate(IAnsiConsole console)
+    private static Command Validate(Terminal terminal)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A solution file (JSON)." };
-        var command = new Command("validate", "Check every map of a solution file against the environments' schemas; exit 1 on any finding.") { file };
-        command.SetAction(parse =>
+        return RemoteCommand.Create("validate", "Check every map of a solution file against the environments' schemas, without a runtime; exit 1 on any finding.", terminal, call =>
         {
-            if (!TryRead(parse.GetValue(file)!, console, out var solution))
+            var console = call.Console;
+            if (!TryRead(call.Value(file), console, out var solution))
             {
-                return 2;
+                return Task.FromResult(ExitCode.Usage);
             }
 
-            var findings = MapValidator.Validate(solution, EnvironmentSchemas.Load(EnvironmentKind.FinOps), EnvironmentSchemas.Load(EnvironmentKind.Dataverse));
-            if (findings.Count == 0)
+            var findings = MapValidator.Validate(solution, EnvironmentSchemas.Load(EnvironmentKind.FinOps), EnvironmentSchemas.Load(EnvironmentKind.Dataverse))
+                .Select(f => new Finding(f.Code, f.Map, f.Field, f.Message, DipvFixes.For(f.Code)))
+                .ToList();
+            if (call.Json)
+            {
+                call.WriteJson(new ValidationAnswer(findings.Count == 0, findings), AdminJson.Default.ValidationAnswer);
+            }
+            else if (findings.Count == 0)
             {
                 console.MarkupLineInterpolated($"[green]{solution}: {solution.Maps.Count} maps, no findings.[/]");
-                return 0;
             }
-
-            var table = new Table().AddColumn("Code").AddColumn("Map").AddColumn("Field").AddColumn("Finding");
-            foreach (var finding in findings)
+            else
             {
-                table.AddRow(Markup.Escape(finding.Code), Markup.Escape(finding.Map), Markup.Escape(finding.Field ?? string.Empty), Markup.Escape(finding.Message));
+                console.Write(FindingTable.Of(findings));
+                console.MarkupLineInterpolated($"[red]{findings.Count} finding(s) in {solution.Maps.Count} maps.[/]");
             }
 
-            console.Write(table);
-            console.MarkupLineInterpolated($"[red]{findings.Count} finding(s) in {solution.Maps.Count} maps.[/]");
-            return 1;
-        });
-        return command;
+            return Task.FromResult(findings.Count == 0 ? ExitCode.Success : ExitCode.Failed);
+        }, file);
     }
 
     private static Command Show(Terminal terminal)
