@@ -17,11 +17,11 @@ internal sealed partial class AdminClient : IDisposable
 {
     private readonly HttpClient http;
 
-    public AdminClient(Uri runtime, string token, HttpMessageHandler? handler = null)
+    public AdminClient(Uri runtime, string token)
     {
+        // Paths are relative to the runtime's address, which must end in a slash for them to stay below it.
         Runtime = runtime.AbsoluteUri.EndsWith('/') ? runtime : new Uri(runtime.AbsoluteUri + "/");
-        http = handler is null ? new HttpClient() : new HttpClient(handler);
-        http.BaseAddress = Runtime;
+        http = new HttpClient { BaseAddress = Runtime };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 

@@ -10,8 +10,6 @@ internal sealed class RemoteCall(ParseResult parse, RemoteSettings settings, Ter
 {
     private AdminClient? client;
 
-    public ParseResult Parse => parse;
-
     public AdminClient Client => client ??= settings.Connect(parse);
 
     /// <summary>The data folder the runtime's credentials are read from, which <c>dualwrite up</c> shares with the environments.</summary>
