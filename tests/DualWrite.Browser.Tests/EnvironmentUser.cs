@@ -32,6 +32,9 @@ internal sealed class EnvironmentUser : IDisposable
     /// <summary>Sends a change; the response says whether the environment (and dual-write within it) took it.</summary>
     public Task<HttpResponseMessage> PatchAsync(string path, object body) => SendAsync(HttpMethod.Patch, path, body);
 
+    /// <summary>Creates a row; the response says whether the environment (and dual-write within it) took it.</summary>
+    public Task<HttpResponseMessage> PostAsync(string path, object body) => SendAsync(HttpMethod.Post, path, body);
+
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body)
     {
         using var request = new HttpRequestMessage(method, new Uri(serviceRoot, path));

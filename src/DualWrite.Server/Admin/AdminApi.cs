@@ -6,6 +6,7 @@ using DualWrite.Server.Admin.Connection;
 using DualWrite.Server.Admin.Errors;
 using DualWrite.Server.Admin.InitialSync;
 using DualWrite.Server.Admin.Maps;
+using DualWrite.Server.Admin.Me;
 using DualWrite.Server.Admin.Problems;
 using DualWrite.Server.Admin.Queue;
 using DualWrite.Server.Admin.Solutions;
@@ -56,6 +57,7 @@ internal static class AdminApi
         var api = app.MapGroup(Prefix);
         var read = api.MapGroup(string.Empty).RequireAuthorization(AdminRoles.ReadPolicy);
         var change = api.MapGroup(string.Empty).RequireAuthorization(AdminRoles.ChangePolicy);
+        read.MapMeEndpoints();
         read.MapConnectionEndpoints(change);
         read.MapSolutionEndpoints(change);
         read.MapMapEndpoints(change);

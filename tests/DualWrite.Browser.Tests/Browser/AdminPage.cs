@@ -10,11 +10,14 @@ internal sealed class AdminPage(Chromium browser, Uri runtime)
     private OpenQA.Selenium.Chrome.ChromeDriver Driver => browser.Driver;
 
     /// <summary>A page signed in with the runtime's token for the role, showing the map list.</summary>
-    public static AdminPage SignedIn(AdminUiFixture fixture, string role)
+    public static AdminPage SignedIn(AdminUiFixture fixture, string role) => SignedIn(fixture.Browser, fixture.Runtime, role);
+
+    /// <summary>A page of the given runtime signed in with its token for the role, showing the map list.</summary>
+    public static AdminPage SignedIn(Chromium browser, RuntimeUnderTest runtime, string role)
     {
-        var page = new AdminPage(fixture.Browser, fixture.Runtime.Address);
-        page.SignInWithLink(AdminTokens.Of(fixture.Runtime, role));
-        fixture.Browser.WaitFor("tr[data-map]", "the map list");
+        var page = new AdminPage(browser, runtime.Address);
+        page.SignInWithLink(AdminTokens.Of(runtime, role));
+        browser.WaitFor("tr[data-map]", "the map list");
         return page;
     }
 

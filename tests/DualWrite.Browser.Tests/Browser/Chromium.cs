@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
@@ -68,6 +69,26 @@ internal sealed class Chromium : IDisposable
         Wait(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed), what, seconds)!;
 
     public IWebElement FindTab(string tab) => WaitFor($".tabs a[data-tab='{tab}']", $"the {tab} tab");
+
+    /// <summary>
+    /// Runs <paramref name="during"/> with the pages it opens answered 404 by their own calls to an address ending in
+    /// <paramref name="pathEnd"/>, as by a runtime that has no such endpoint; pages opened after it are left alone.
+    /// </summary>
+    public async Task WithEndpointMissingAsync(string pathEnd, Func<Task> during)
+    {
+        var source = "const fetchOfPage = window.fetch; window.fetch = (url, init) => String(url).endsWith(" + JsonSerializer.Serialize(pathEnd) +
+            ") ? Promise.resolve(new Response('', { status: 404 })) : fetchOfPage(url, init);";
+        var added = Driver.ExecuteCdpCommand("Page.addScriptToEvaluateOnNewDocument", new Dictionary<string, object?> { ["source"] = source });
+        var identifier = added is Dictionary<string, object?> answer ? answer["identifier"] : throw new InvalidOperationException($"Chromium added the script with the answer {added}");
+        try
+        {
+            await during();
+        }
+        finally
+        {
+            Driver.ExecuteCdpCommand("Page.removeScriptToEvaluateOnNewDocument", new Dictionary<string, object?> { ["identifier"] = identifier });
+        }
+    }
 
     public void Screenshot(string name)
     {

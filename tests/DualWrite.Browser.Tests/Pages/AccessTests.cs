@@ -34,6 +34,29 @@ public sealed class AccessTests(AdminUiFixture fixture)
     }
 
     [Fact]
+    public async Task A_page_that_could_not_learn_the_role_turns_into_a_readers_at_the_first_refusal()
+    {
+        var browser = fixture.Browser;
+        using var api = new AdminApiClient(fixture.Runtime);
+
+        // Kept from learning the role, as by a runtime without GET /api/v1/me, the page offers the actions.
+        await browser.WithEndpointMissingAsync("/api/v1/me", async () =>
+        {
+            var page = new AdminPage(browser, fixture.Runtime.Address);
+            page.SignInWithLink(AdminTokens.Of(fixture.Runtime, "reader"));
+            browser.WaitFor(".who[data-role='administrator']", "the page taking the token for an administrator's");
+            page.Open("maps/" + Uri.EscapeDataString("Vendors V2"));
+
+            page.Button("debug").Click();
+
+            browser.WaitFor(".who[data-role='reader']", "the page turning into a reader's");
+            var debug = browser.Wait(d => d.FindElements(By.CssSelector("button[data-action='debug']")).FirstOrDefault(b => !b.Enabled), "the debug button greyed out")!;
+            Assert.Contains("reader", debug.GetAttribute("title"), StringComparison.Ordinal);
+            Assert.False((await api.GetAsync(AdminApiClient.Map("Vendors V2"))).GetProperty("debug").GetBoolean());
+        });
+    }
+
+    [Fact]
     public void A_refusal_from_the_runtime_reads_as_the_sentence_it_sent_not_as_its_json()
     {
         var page = AdminPage.SignedIn(fixture, "administrator");

@@ -53,17 +53,16 @@ async function start() {
   route();
 }
 
-/**
- * The API has no call that names the caller's role; validating an empty map changes nothing, and only an
- * administrator may ask for it, so its answer tells a reader from an administrator before any button is shown.
- */
+/** Asks the runtime whose token this is, so that a reader's page is drawn with its actions greyed out from the start. */
 async function learnRole() {
   try {
-    await api.post('/maps/validate', {});
-    session.role = 'administrator';
+    const me = await api.get('/me');
+    session.role = me?.role === 'reader' ? 'reader' : 'administrator';
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status === 401) return;
-    session.role = error.status === 403 ? 'reader' : 'administrator';
+    // A refused token has already signed the tab out. Otherwise the actions are offered, and the first 403 turns
+    // the page into a reader's.
+    if (error instanceof ApiError && error.status === 401) return;
+    session.role = 'administrator';
   }
 }
 

@@ -97,6 +97,8 @@ export function time(iso) {
 
 export function duration(seconds) {
   if (seconds === null || seconds === undefined) return '–';
+  // A run of a few rows takes a fraction of a second, which rounded would read as no time at all.
+  if (seconds < 1) return 'under 1 s';
   const s = Math.round(seconds);
   if (s < 60) return `${s} s`;
   if (s < 3600) return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
@@ -116,7 +118,7 @@ export function empty(title, hint, ...extra) {
 export function table(headers, rows, options = {}) {
   return h('div', { class: 'table-wrap' },
     h('table', { class: options.class ?? 'grid' },
-      h('thead', {}, h('tr', {}, headers.map(header => h('th', { class: header.class }, header.text ?? header)))),
+      h('thead', {}, h('tr', {}, headers.map(header => h('th', { class: header.class, title: header.title }, header.text ?? header)))),
       h('tbody', {}, rows)));
 }
 

@@ -1,5 +1,5 @@
 import { h, replace, renderWhenChanged, empty, table, badge, fullTime, time, count } from '../dom.js';
-import { actionButton, act, confirmAction, errorMessage } from '../ui.js';
+import { actionButton, act, confirmAction, errorMessage, openDialog, plainButton } from '../ui.js';
 import { ApiError } from '../api.js';
 import { refreshNow } from '../live.js';
 
@@ -30,7 +30,7 @@ export function environmentView(context) {
             ? env.companies.map(c => h('span', {
               class: `chip-code ${c.present ? '' : 'missing'}`.trim(),
               title: c.present ? `${c.code} exists in ${title}` : `${c.code} is missing in ${title}: the health check says how to fix it`,
-            }, c.present ? '✓ ' : '✗ ', c.code))
+            }, c.present ? '✓ ' : '✗ ', c.code.toUpperCase()))
             : h('span', { class: 'muted' }, 'None')))))));
   }
 
@@ -68,7 +68,7 @@ export function environmentView(context) {
 
   function addCompany() {
     if (!addForm) {
-      const code = h('input', { type: 'text', name: 'code', placeholder: 'Company code, e.g. gbsi', required: true, class: 'narrow-text', 'aria-label': 'Company code' });
+      const code = h('input', { type: 'text', name: 'code', placeholder: 'Company code, e.g. dat', required: true, class: 'narrow-text', 'aria-label': 'Company code' });
       const skip = h('input', { type: 'checkbox', name: 'skip' });
       const message = h('div', {});
       addForm = h('form', {
@@ -80,10 +80,10 @@ export function environmentView(context) {
             success: `${code.value.trim().toUpperCase()} is linked.`,
             onError: error => replace(message, errorMessage(error)),
           });
-          if (result !== undefined) { code.value = ''; refreshNow(); }
+          if (result !== undefined) { code.value = ''; skip.checked = false; refreshNow(); }
         },
       }, code, h('label', { class: 'check' }, skip, 'Skip initial sync for running maps'),
-      context.session.canAct ? h('button', { type: 'submit', class: 'button' }, 'Add company') : actionButton(context.session, 'Add company'), message);
+      context.session.canAct ? h('button', { type: 'submit', class: 'button', 'data-action': 'add-company' }, 'Add company') : actionButton(context.session, 'Add company'), message);
     }
     return addForm;
   }
@@ -118,24 +118,42 @@ export function environmentView(context) {
       actionButton(context.session, 'Reset link…', { kind: 'danger', action: 'reset-link', onClick: reset })));
   }
 
-  async function reset() {
+  /**
+   * Asks before resetting; a refusal (maps still running, an environment not answering) stays in the dialog in the
+   * API's words, so that the person can tick the box that forces it and confirm again, or cancel.
+   */
+  function reset() {
     const force = h('input', { type: 'checkbox', name: 'force' });
-    const ok = await confirmAction({
+    let busy = false;
+    const confirm = h('button', {
+      type: 'submit', class: 'button danger', 'data-action': 'confirm-reset',
+      onclick: async () => {
+        if (busy) return;
+        busy = true;
+        confirm.disabled = true;
+        dialog.clearError();
+        const answer = await act(() => context.api.post('/connection/reset', { force: force.checked }), {
+          success: r => [
+            'The link is reset.',
+            (r?.stopped ?? []).length ? `Stopped ${r.stopped.join(', ')}.` : '',
+            (r?.leftBehind ?? []).length ? `Remove by hand what the environments kept: ${r.leftBehind.join(', ')}.` : '',
+          ].filter(Boolean).join(' '),
+          onError: error => dialog.showError(error),
+        });
+        busy = false;
+        confirm.disabled = false;
+        if (answer !== undefined) dialog.close();
+        refreshNow();
+      },
+    }, 'Reset link');
+    const dialog = openDialog({
       title: 'Reset the link?',
-      message: 'This cannot be undone: the runtime forgets the link, its maps’ states and logs, and the queued changes. Maps must be stopped first unless you stop them now.',
-      extra: h('label', { class: 'check' }, force, 'Stop the maps that are running'),
-      confirmLabel: 'Reset link',
-      danger: true,
+      body: [
+        h('p', {}, 'This cannot be undone: the runtime forgets the link, its maps’ states and logs, and the queued changes. Maps must be stopped first unless you stop them now.'),
+        h('label', { class: 'check' }, force, 'Force the reset: stop the maps that are running'),
+      ],
+      actions: [plainButton('Cancel', () => dialog.close()), confirm],
     });
-    if (!ok) return;
-    await act(() => context.api.post('/connection/reset', { force: force.checked }), {
-      success: r => [
-        'The link is reset.',
-        (r?.stopped ?? []).length ? `Stopped ${r.stopped.join(', ')}.` : '',
-        (r?.leftBehind ?? []).length ? `Remove by hand what the environments kept: ${r.leftBehind.join(', ')}.` : '',
-      ].filter(Boolean).join(' '),
-    });
-    refreshNow();
   }
 
   async function connectionOrNull() {

@@ -13,6 +13,19 @@ const tabList = [
   { id: 'errors', label: 'Errors' },
 ];
 
+// Skipped rows were read but left out on purpose (the map's filter or companies, or a re-run without errors), so
+// they sit apart from the failed ones.
+const countKeys = ['read', 'created', 'updated', 'unchanged', 'skipped', 'failed'];
+const countLabels = { read: 'Read', created: 'Created', updated: 'Updated', unchanged: 'Unchanged', skipped: 'Skipped', failed: 'Failed' };
+const countHints = {
+  read: 'Rows read from the source side',
+  created: 'Rows created on the other side',
+  updated: 'Rows that differed and were overwritten',
+  unchanged: 'Rows already equal on both sides',
+  skipped: 'Rows read but left out: outside the map’s filter or companies, or left out of a re-run without errors',
+  failed: 'Rows that could not be written: see the row errors below',
+};
+
 /** One map: what it maps and how, and everything it did: initial sync, queue, catch-up errors, activity, errors. */
 export function mapView(context, name, tab) {
   const path = `/maps/${encodeURIComponent(name)}`;
@@ -75,6 +88,7 @@ export function mapView(context, name, tab) {
   function debugToggle(m) {
     return actionButton(context.session, m.debug ? 'Turn debug off' : 'Turn debug on', {
       kind: 'link',
+      action: 'debug',
       title: 'With debug on, error log entries of this map keep the payload of the changes that failed.',
       onClick: () => act(() => context.api.put(`${path}/debug`, { enabled: !m.debug }),
         { success: m.debug ? 'Debug mode is off.' : 'Debug mode is on: new errors keep their payloads.' }).then(refreshNow),
@@ -158,8 +172,8 @@ export function mapView(context, name, tab) {
   }
 
   function countsRow(label, c) {
-    return h('tr', {}, h('td', {}, label), ['read', 'created', 'updated', 'unchanged', 'failed'].map(k =>
-      h('td', { class: `num ${k === 'failed' && c?.[k] ? 'error-text' : ''}`.trim() }, count(c?.[k] ?? 0))));
+    return h('tr', {}, h('td', {}, label), countKeys.map(k =>
+      h('td', { class: `num ${k === 'failed' && c?.[k] ? 'error-text' : ''}`.trim(), 'data-count': k }, count(c?.[k] ?? 0))));
   }
 
   function drawInitialSync(run, errors) {
@@ -168,7 +182,7 @@ export function mapView(context, name, tab) {
         return empty('This map has not had an initial sync yet',
           'Run the map with initial sync ticked to copy the rows that exist now, in both directions, before it syncs live.');
       }
-      const counted = ['Read', 'Created', 'Updated', 'Unchanged', 'Failed'].map(t => ({ text: t, class: 'num' }));
+      const counted = countKeys.map(k => ({ text: countLabels[k], class: 'num', title: countHints[k] }));
       return [
         syncProgress(run),
         section('Latest run',
@@ -177,9 +191,10 @@ export function mapView(context, name, tab) {
             field('Master', run.master === 'FinOps' ? 'Finance and Operations' : run.master),
             field('Started', h('span', { title: fullTime(run.startedAt) }, fullTime(run.startedAt))),
             field('Ended', run.endedAt ? fullTime(run.endedAt) : 'Still running'),
-            field('Took', duration(((run.endedAt ? new Date(run.endedAt) : new Date()) - new Date(run.startedAt)) / 1000)),
-            field('Speed', run.rowsPerSecond ? `${count(Math.round(run.rowsPerSecond))} rows/s` : '–')),
-          run.message ? h('div', { class: `alert ${run.status === 'Failed' ? 'alert-error' : 'alert-info'}` }, h('p', {}, run.message)) : null),
+            field('Took', duration(((run.endedAt ? new Date(run.endedAt) : new Date()) - new Date(run.startedAt)) / 1000))),
+          // A completed run's message is its counts in words, which the table below shows already; the speed is in the bar above.
+          run.message && run.status !== 'Completed'
+            ? h('div', { class: `alert ${run.status === 'Failed' ? 'alert-error' : 'alert-info'}` }, h('p', {}, run.message)) : null),
         section('By company',
           table([{ text: 'Company' }, { text: 'Direction' }, ...counted],
             (run.companies ?? []).flatMap(c => [
@@ -192,7 +207,7 @@ export function mapView(context, name, tab) {
             ]))),
         section('Row errors',
           !errors || errors.total === 0
-            ? empty('No row failed', 'Every row the run read was created, updated or found equal.')
+            ? empty('No row failed', 'Every row the run read was created, updated, found equal or skipped.')
             : [
               h('div', { class: 'section-tools' },
                 h('span', { class: 'muted' }, errors.total > errors.items.length ? `The first ${errors.items.length} of ${count(errors.total)}` : `${count(errors.total)} rows failed`),
@@ -261,7 +276,7 @@ export function mapView(context, name, tab) {
             onchange: ev => { ev.target.checked ? selected.add(e.sequence) : selected.delete(e.sequence); drawCatchUp(page); },
           })),
           h('td', { class: 'num muted' }, e.sequence), h('td', {}, h('code', {}, e.key)), h('td', {}, e.operation),
-          h('td', { class: 'message error-text' }, e.message), h('td', {}, time(e.failedAt)), h('td', {}, time(e.queuedAt))))),
+          h('td', { class: 'message error-text' }, e.message), h('td', { class: 'nowrap' }, time(e.failedAt)), h('td', { class: 'nowrap' }, time(e.queuedAt))))),
       ];
     });
   }
