@@ -6,6 +6,7 @@ using DualWrite.Core.Maps;
 using DualWrite.Core.Rows;
 using DualWrite.Runtime.InitialSync;
 using DualWrite.Runtime.Lifecycle;
+using DualWrite.Runtime.Reconciliation;
 using DualWrite.Runtime.Store;
 using DualWrite.Runtime.Writing;
 
@@ -79,8 +80,7 @@ internal sealed class BenchRuntime : IAsyncDisposable
     /// <summary>Runs one map's initial sync to the end, F&amp;O and Dataverse both as they are, Dataverse the master.</summary>
     public async Task<MapSyncResult> SyncAsync(string map, CancellationToken cancellationToken)
     {
-        var tableMap = OutOfBoxSolution.Load().FindMap(map) ?? throw new InvalidOperationException($"the out-of-box solution has no map '{map}'");
-        var mapper = new RowMapper(tableMap, finOpsEnvironment.Schema, dataverseEnvironment.Schema, new MapperOptions { Companies = companies.ToArray() });
+        var mapper = Mapper(map);
         var run = await store.StartSyncRunAsync(map, Master.Dataverse, skipFailedKeys: false, cancellationToken);
         var progress = await runner.RunAsync(mapper, run, companies, new HashSet<string>(), cancellationToken);
         await store.FinishSyncRunAsync(run.Id, SyncRunStatus.Completed, null, cancellationToken);
@@ -93,9 +93,50 @@ internal sealed class BenchRuntime : IAsyncDisposable
         return new MapSyncResult(map, toDataverse, toFinOps, errors);
     }
 
+    /// <summary>Compares both sides of one map over every linked company, as the runtime does, keeping the first differences.</summary>
+    public Task<ComparisonReport> CompareAsync(string map, int pageSize, int maxDifferences, CancellationToken cancellationToken) =>
+        new Comparison(FinOps, Dataverse, new ComparisonOptions(pageSize, maxDifferences)).RunAsync(Mapper(map), companies, null, cancellationToken);
+
+    /// <summary>
+    /// Reads what a comparison of the map reads, the same requests company by company, both sides at once, and only
+    /// counts the rows: no merge, no mapping, no comparing.
+    /// </summary>
+    /// <returns>The rows read on both sides.</returns>
+    public async Task<long> ReadBothSidesAsync(string map, int pageSize, CancellationToken cancellationToken)
+    {
+        var mapper = Mapper(map);
+        var rows = 0L;
+        foreach (var company in companies)
+        {
+            var companyId = await KeyOrderedRead.CompanyIdAsync(Dataverse, company, cancellationToken);
+            var (finOpsRows, dataverseRows) = KeyOrderedRead.Sides(FinOps, Dataverse, mapper, company, companyId, after: null, pageSize, cancellationToken);
+            var counted = await Task.WhenAll(CountAsync(finOpsRows), CountAsync(dataverseRows));
+            rows += counted.Sum();
+        }
+
+        return rows;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await store.DisposeAsync();
         folder.Dispose();
+    }
+
+    private static async Task<long> CountAsync(IAsyncEnumerable<Row> rows)
+    {
+        var count = 0L;
+        await foreach (var _ in rows)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private RowMapper Mapper(string map)
+    {
+        var tableMap = OutOfBoxSolution.Load().FindMap(map) ?? throw new InvalidOperationException($"the out-of-box solution has no map '{map}'");
+        return new RowMapper(tableMap, finOpsEnvironment.Schema, dataverseEnvironment.Schema, new MapperOptions { Companies = companies.ToArray() });
     }
 }

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using DualWrite.Bench.Hosting;
 using DualWrite.Bench.Measuring;
-using DualWrite.Environments.Hosting;
-using DualWrite.Environments.Storage;
 using Spectre.Console;
 
 namespace DualWrite.Bench.InitialSync;
@@ -19,37 +16,13 @@ internal static class InitialSyncBenchmark
     /// <summary>The demo companies, in the order customers are dealt to them.</summary>
     public static readonly IReadOnlyList<string> DemoCompanies = ["usmf", "gbsi", "dat"];
 
-    private static readonly string[] Dependencies = ["Legal entities", "Currencies", "Terms of payment", "Customer groups"];
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(100);
 
     public static async Task<InitialSyncFigures> RunAsync(InitialSyncSettings settings, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var companies = DemoCompanies.Take(settings.Companies).ToArray();
-        console.MarkupLine("[grey]Starting F&O with demo data and an empty Dataverse on loopback…[/]");
-        var activity = new RequestActivity();
-        await using var finOps = await BenchEnvironment.StartAsync(EnvironmentKind.FinOps, demo: true, activity, cancellationToken);
-        await using var dataverse = await BenchEnvironment.StartAsync(EnvironmentKind.Dataverse, demo: false, activity, cancellationToken);
-        await using var runtime = await BenchRuntime.OpenAsync(finOps, dataverse, settings, companies, cancellationToken);
-
-        console.MarkupLine(Markup.Escape($"Adding {settings.Customers:N0} customers to F&O through its {Describe(settings.Fill)}…"));
-        var fill = Stopwatch.StartNew();
-        await CustomerFill.RunAsync(finOps, runtime.FinOps, settings.Fill, settings.Customers, companies, cancellationToken);
-        fill.Stop();
-
-        console.MarkupLine(Markup.Escape($"Syncing the dependency maps ({string.Join(", ", Dependencies)})…"));
-        var dependencies = Stopwatch.StartNew();
-        await runtime.EnsureCompaniesAsync(cancellationToken);
-        foreach (var map in Dependencies)
-        {
-            var result = await runtime.SyncAsync(map, cancellationToken);
-            if (result.Failed > 0)
-            {
-                throw new InvalidOperationException($"{map}: {result.Failed} rows failed, so the accounts would miss their lookups; first: {Describe(result)}");
-            }
-        }
-
-        dependencies.Stop();
-        var expected = Organisations(finOps, companies);
+        await using var setup = await BenchSetup.StartAsync(settings, console, cancellationToken);
+        var (finOps, dataverse, runtime, activity) = (setup.FinOps, setup.Dataverse, setup.Runtime, setup.Activity);
+        var expected = setup.Organisations();
 
         console.MarkupLine(Markup.Escape($"Syncing {AccountsMap}: {expected:N0} organisations into the empty Dataverse…"));
         var finOpsBefore = RequestCounts.Of(finOps.Transport.Statistics);
@@ -85,9 +58,9 @@ internal static class InitialSyncBenchmark
         return new InitialSyncFigures
         {
             Settings = settings,
-            Companies = companies,
-            Fill = fill.Elapsed,
-            Dependencies = dependencies.Elapsed,
+            Companies = setup.Companies,
+            Fill = setup.Fill,
+            Dependencies = setup.Dependencies,
             Expected = expected,
             Sync = sync,
             Elapsed = clock.Elapsed,
@@ -110,30 +83,11 @@ internal static class InitialSyncBenchmark
     public static string Describe(MapSyncResult result) =>
         result.FirstErrors.Count == 0 ? "no error recorded" : string.Join("; ", result.FirstErrors.Select(e => $"{e.Key} {e.Field}: {e.Message}"));
 
-    private static long CollectedHeap()
+    /// <summary>The managed heap after a full, compacting collection: what is held, without garbage.</summary>
+    public static long CollectedHeap()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
-    /// <summary>The organisation customers of the linked companies, counted in F&amp;O's storage a page at a time.</summary>
-    private static long Organisations(BenchEnvironment finOps, IReadOnlyList<string> companies)
-    {
-        var table = finOps.Schema.GetTable(CustomerFill.Entity);
-        var linked = new HashSet<string>(companies, StringComparer.OrdinalIgnoreCase);
-        var count = 0L;
-        PageCursor? after = null;
-        while (true)
-        {
-            var page = finOps.Store.Query(new RowQuery(table) { Take = 10_000, After = after });
-            if (page.Rows.Count == 0)
-            {
-                return count;
-            }
-
-            count += page.Rows.Count(r => r.Values["dataAreaId"] is string company && linked.Contains(company) && CustomerFill.IsOrganisation(table, r.Values));
-            after = page.Cursors[^1];
-        }
     }
 }

@@ -1,6 +1,7 @@
 using DualWrite.Connectors.Dataverse;
 using DualWrite.Connectors.FinOps;
 using DualWrite.Core.Mapping;
+using DualWrite.Core.Rows;
 
 namespace DualWrite.Runtime.InitialSync;
 
@@ -8,7 +9,7 @@ namespace DualWrite.Runtime.InitialSync;
 /// One company of one map read on both sides in integration-key order and merged by key: what initial sync settles
 /// and what a comparison checks walk the same rows the same way.
 /// </summary>
-internal static class KeyOrderedRead
+public static class KeyOrderedRead
 {
     /// <summary>The Dataverse id of a company-specific map's company; null for a global map.</summary>
     /// <exception cref="InvalidOperationException">Dataverse has no <c>cdm_company</c> row for the company.</exception>
@@ -18,6 +19,7 @@ internal static class KeyOrderedRead
             : await dataverse.CompanyIdAsync(company, cancellationToken)
                 ?? throw new InvalidOperationException($"the company '{company}' has no cdm_company row in Dataverse; link the company first");
 
+    /// <summary>The two sides' rows merged by key, each side read in key order.</summary>
     /// <param name="finOps">F&amp;O's client.</param>
     /// <param name="dataverse">Dataverse's client.</param>
     /// <param name="mapper">The map's row mapper.</param>
@@ -29,6 +31,19 @@ internal static class KeyOrderedRead
     public static IAsyncEnumerable<MergedRow> MergeAsync(
         FinOpsClient finOps, DataverseClient dataverse, RowMapper mapper, string? company, Guid? companyId, string[]? after, int pageSize, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(mapper);
+        var (finOpsRows, dataverseRows) = Sides(finOps, dataverse, mapper, company, companyId, after, pageSize, cancellationToken);
+        return MergeJoin.RunAsync(finOpsRows, mapper.KeyOfFinOps, dataverseRows, mapper.KeyOfDataverse, cancellationToken);
+    }
+
+    /// <summary>Each side's rows in key order, as <see cref="MergeAsync"/> reads them, not yet merged.</summary>
+    /// <inheritdoc cref="MergeAsync" path="/param"/>
+    public static (IAsyncEnumerable<Row> FinOps, IAsyncEnumerable<Row> Dataverse) Sides(
+        FinOpsClient finOps, DataverseClient dataverse, RowMapper mapper, string? company, Guid? companyId, string[]? after, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(finOps);
+        ArgumentNullException.ThrowIfNull(dataverse);
+        ArgumentNullException.ThrowIfNull(mapper);
         var finOpsKey = mapper.Key.Select(k => k.FinOps.Name).ToArray();
         var dataverseKey = mapper.Key.Select(k => k.Dataverse.Column).ToArray();
         var finOpsRows = finOps.ReadRowsAsync(mapper.FinOpsTable.Name, new FinOpsQuery
@@ -46,7 +61,7 @@ internal static class KeyOrderedRead
             Expand = mapper.DataverseReadPaths.Where(p => p.Segments.Count == 2).Select(p => p.ToString()).ToArray(),
             PageSize = pageSize,
         }, cancellationToken);
-        return MergeJoin.RunAsync(finOpsRows, mapper.KeyOfFinOps, dataverseRows, mapper.KeyOfDataverse, cancellationToken);
+        return (finOpsRows, dataverseRows);
     }
 
     /// <summary>An OData condition "strictly after these key values", for the key's text fields in order.</summary>

@@ -24,8 +24,6 @@ internal sealed class RowAgreement
     private readonly RowMapper mapper;
     private readonly LookupResolver lookups;
     private readonly ComparedField[] fields;
-    private readonly string[] toDataverseSources;
-    private readonly string[] toFinOpsSources;
     private readonly bool carriesToDataverse;
     private readonly bool carriesToFinOps;
 
@@ -43,8 +41,6 @@ internal sealed class RowAgreement
                 f.Dataverse!,
                 f.Dataverse!.IsLookup ? null : mapper.DataverseTable.GetField(f.Dataverse.Column)))
             .ToArray();
-        toDataverseSources = fields.Where(f => f.Direction != MappingDirection.ToFinOps).Select(f => f.FinOps.Name).ToArray();
-        toFinOpsSources = fields.Where(f => f.Direction != MappingDirection.ToDataverse).Select(f => f.Dataverse.Column).ToArray();
         carriesToDataverse = mapper.Map.Fields.Any(f => f.Carries(SyncDirection.FinOpsToDataverse));
         carriesToFinOps = mapper.Map.Fields.Any(f => f.Carries(SyncDirection.DataverseToFinOps));
     }
@@ -61,7 +57,9 @@ internal sealed class RowAgreement
     /// <param name="cancellationToken">Stops lookups.</param>
     public async Task<(List<FieldDifference> Fields, string? Problem)> CompareAsync(Row finOps, Row dataverse, bool fromFinOps, bool fromDataverse, CancellationToken cancellationToken)
     {
-        var asFinOps = fromDataverse ? mapper.ToFinOps(dataverse, toFinOpsSources) : null;
+        // Each row mapped whole, as for a new row: the defaults of mappings with no source come along but are not
+        // compared, and it spares naming the fields, which the mapper would look up for every mapping of every row.
+        var asFinOps = fromDataverse ? mapper.ToFinOps(dataverse) : null;
         MapResult? asDataverse = null;
         var differences = new List<FieldDifference>();
         foreach (var field in fields)
@@ -75,7 +73,7 @@ internal sealed class RowAgreement
 
             if (toDataverse)
             {
-                asDataverse ??= mapper.ToDataverse(finOps, toDataverseSources);
+                asDataverse ??= mapper.ToDataverse(finOps);
                 if (await HoldsInDataverseAsync(field, asDataverse, dataverse, cancellationToken))
                 {
                     continue;
