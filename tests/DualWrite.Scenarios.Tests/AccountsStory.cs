@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using DualWrite.Connectors.Dataverse;
 using DualWrite.Connectors.FinOps;
+using DualWrite.Core.Mapping;
+using DualWrite.Core.Maps;
 using DualWrite.Core.Rows;
 using DualWrite.Environments.Hosting;
 using DualWrite.Environments.Storage;
@@ -10,6 +12,7 @@ using DualWrite.Runtime;
 using DualWrite.Runtime.Connection;
 using DualWrite.Runtime.InitialSync;
 using DualWrite.Runtime.Lifecycle;
+using DualWrite.Runtime.Reconciliation;
 using DualWrite.Runtime.Store;
 using DualWrite.Testing;
 using Microsoft.Data.Sqlite;
@@ -132,6 +135,14 @@ internal sealed class AccountsStory : IAsyncDisposable
         }
 
         return accounts;
+    }
+
+    /// <summary>Both sides of the accounts map compared as the runtime compares them, with the first differences kept.</summary>
+    public Task<ComparisonReport> CompareAccountsAsync()
+    {
+        var map = OutOfBoxSolution.Load().FindMap(Accounts)!;
+        var mapper = new RowMapper(map, FinOpsEmulator.Schema, DataverseEmulator.Schema, new MapperOptions { Companies = Companies.ToArray() });
+        return new Comparison(FinOps, Dataverse, new ComparisonOptions(MaxDifferences: 10)).RunAsync(mapper, Companies, null, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

@@ -54,6 +54,9 @@ public sealed class InitialSyncProcessTests(ITestOutputHelper output)
         // Rows written after the last checkpoint before the kill are found again, already equal: nothing twice.
         Assert.Equal(expected.Count, counts.Created + back.Unchanged);
         Assert.Equal(expected, await story.AccountsAsync());
+        var comparison = await story.CompareAccountsAsync();
+        Assert.True(comparison.Agrees, string.Join("; ", comparison.Differences.Select(d => $"{d.Key} {d.Kind} {string.Join(", ", d.Fields.Select(f => f.Mapping))}")));
+        Assert.Equal(expected.Count, comparison.Totals.Equal);
     }
 
     [Fact]
