@@ -1,3 +1,3 @@
 using DualWrite.Cli;
 
-return await DualWriteCommand.Create().Parse(args).InvokeAsync(DualWriteCommand.Invocation);
+return await DualWriteCommand.InvokeAsync(args);

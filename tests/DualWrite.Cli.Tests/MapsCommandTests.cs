@@ -1,4 +1,4 @@
-using Spectre.Console;
+using DualWrite.Cli.Tests.Support;
 
 namespace DualWrite.Cli.Tests;
 
@@ -12,7 +12,7 @@ public sealed class MapsCommandTests : IDisposable
     [Fact]
     public async Task Show_prints_a_map_of_the_out_of_box_solution_in_the_symbol_view()
     {
-        Assert.Equal(0, await RunAsync("maps", "show", "Customers V3 (accounts)"));
+        Assert.Equal(0, await RunAsync("maps", "show", "Customers V3 (accounts)", "--solution", Repository.ShippedSolution));
         var text = output.ToString();
         Assert.Contains("  CUSTOMERGROUPID = msdyn_customergroupid.msdyn_groupid\n", text, StringComparison.Ordinal);
         Assert.Contains("  none >> customertypecode  [default 3]\n", text, StringComparison.Ordinal);
@@ -22,14 +22,14 @@ public sealed class MapsCommandTests : IDisposable
     [Fact]
     public async Task Show_names_the_maps_there_are_when_the_name_is_unknown()
     {
-        Assert.Equal(1, await RunAsync("maps", "show", "Customers"));
+        Assert.Equal(1, await RunAsync("maps", "show", "Customers", "--file", Repository.ShippedSolution));
         Assert.Contains("Customers V3 (contacts)", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Validate_passes_the_shipped_solution_and_lists_every_finding_of_a_broken_one()
     {
-        var shipped = Path.Combine(FindRoot(), "solutions", "maps", "dualwrite-core.json");
+        var shipped = Repository.ShippedSolution;
         Assert.Equal(0, await RunAsync("maps", "validate", shipped));
         Assert.Contains("no findings", output.ToString(), StringComparison.Ordinal);
 
@@ -43,6 +43,19 @@ public sealed class MapsCommandTests : IDisposable
         Assert.Contains("DIPV1024", text, StringComparison.Ordinal);
         Assert.Contains("accountnumbr", text, StringComparison.Ordinal);
         Assert.Contains("DIPV1026", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_with_json_answers_as_the_apis_validation_with_a_fix_for_each_finding()
+    {
+        var broken = Path.Combine(directory, "broken.json");
+        await File.WriteAllTextAsync(broken, (await File.ReadAllTextAsync(Repository.ShippedSolution))
+            .Replace("\"dataverse\": \"accountnumber\"", "\"dataverse\": \"accountnumbr\"", StringComparison.Ordinal));
+        Assert.Equal(1, await RunAsync("maps", "validate", broken, "--json"));
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        Assert.False(json.RootElement.GetProperty("valid").GetBoolean());
+        var finding = json.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "DIPV1024");
+        Assert.Equal("Check the spelling and the path.", finding.GetProperty("fix").GetString());
     }
 
     [Fact]
@@ -60,29 +73,10 @@ public sealed class MapsCommandTests : IDisposable
         Directory.Delete(directory, recursive: true);
     }
 
-    private Task<int> RunAsync(params string[] args)
+    private async Task<int> RunAsync(params string[] args)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 200;
-        return DualWriteCommand.Create(console).Parse(args).InvokeAsync();
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DualWrite.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No DualWrite.slnx above {AppContext.BaseDirectory}");
+        var result = await DualWriteCli.RunAsync(args);
+        await output.WriteAsync(result.Output);
+        return result.Exit;
     }
 }

@@ -50,7 +50,7 @@ public sealed class UpCommandTests
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Synchronized(output)), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
         console.Profile.Width = 200;
         using var stop = new CancellationTokenSource();
-        var run = DualWriteCommand.Create(console)
+        var run = DualWriteCommand.Create(new Terminal(console, TimeProvider.System, TimeSpan.FromMilliseconds(500)))
             .Parse(["up", "--data", data, "--finops-port", Text(finOps), "--dataverse-port", Text(dataverse), "--port", Text(runtime)])
             .InvokeAsync(cancellationToken: stop.Token);
 

@@ -1,0 +1,3 @@
+namespace DualWrite.Cli.Remote.Shapes;
+
+internal sealed record CompanySync(string Company, bool Done, SyncCounts ToDataverse, SyncCounts ToFinOps);
