@@ -3,6 +3,7 @@ using DualWrite.Cli.Commands;
 using DualWrite.Cli.Commands.Connection;
 using DualWrite.Cli.Commands.Lifecycle;
 using DualWrite.Cli.Commands.Monitoring;
+using DualWrite.Cli.Commands.Reconciliation;
 
 namespace DualWrite.Cli;
 
@@ -35,6 +36,7 @@ internal static class DualWriteCommand
             MapActionCommands.Stop(terminal),
             MapActionCommands.SkipToLive(terminal),
             InitialSyncCommand.Create(terminal),
+            CompareCommand.Create(terminal),
             ErrorsCommand.Create(terminal),
             CatchUpErrorsCommand.Create(terminal),
             QueueCommand.Create(terminal),

@@ -42,4 +42,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(EventId = 4013, Level = LogLevel.Information, Message = "{Map}: {File} loaded into Dataverse: {Read} read, {Created} created, {Updated} updated, {Unchanged} unchanged, {Skipped} skipped, {Failed} failed (listed in {ErrorFile})")]
     public static partial void FileBootstrapped(ILogger logger, string map, string file, long read, long created, long updated, long unchanged, long skipped, long failed, string errorFile);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Information, Message = "{Map} compared: {Equal} equal, {OnlyInFinOps} only in F&O, {OnlyInDataverse} only in Dataverse, {Differing} differing, in {Seconds:0.0} s")]
+    public static partial void Compared(ILogger logger, string map, long equal, long onlyInFinOps, long onlyInDataverse, long differing, double seconds);
 }

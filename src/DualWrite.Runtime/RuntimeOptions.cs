@@ -1,6 +1,7 @@
 using DualWrite.Runtime.Connection;
 using DualWrite.Runtime.InitialSync;
 using DualWrite.Runtime.LiveSync;
+using DualWrite.Runtime.Reconciliation;
 using DualWrite.Runtime.Writing;
 
 namespace DualWrite.Runtime;
@@ -18,6 +19,8 @@ public sealed record RuntimeOptions
     public InitialSyncOptions InitialSync { get; init; } = new();
 
     public LiveSyncOptions LiveSync { get; init; } = new();
+
+    public ComparisonOptions Comparison { get; init; } = new();
 
     /// <summary>
     /// How long live sync keeps what it read of the link (clients, maps, companies) before reading it again; a

@@ -15,13 +15,17 @@ namespace DualWrite.Cli.Remote;
 /// </summary>
 internal sealed partial class AdminClient : IDisposable
 {
+    /// <summary>How long an answer is waited for, unless a call says otherwise.</summary>
+    private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(100);
+
     private readonly HttpClient http;
 
     public AdminClient(Uri runtime, string token)
     {
         // Paths are relative to the runtime's address, which must end in a slash for them to stay below it.
         Runtime = runtime.AbsoluteUri.EndsWith('/') ? runtime : new Uri(runtime.AbsoluteUri + "/");
-        http = new HttpClient { BaseAddress = Runtime };
+        // Each call sets its own wait: most answer at once, a comparison of millions of rows takes minutes.
+        http = new HttpClient { BaseAddress = Runtime, Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
@@ -38,13 +42,14 @@ internal sealed partial class AdminClient : IDisposable
         return await ReadAsync(request, type, cancellationToken);
     }
 
-    private async Task<ApiReply<TOut>> SendAsync<TIn, TOut>(HttpMethod method, string path, TIn body, JsonTypeInfo<TIn> bodyType, JsonTypeInfo<TOut> type, CancellationToken cancellationToken)
+    /// <param name="wait">How long to wait for the answer; <see cref="AnswerWait"/> when null.</param>
+    private async Task<ApiReply<TOut>> SendAsync<TIn, TOut>(HttpMethod method, string path, TIn body, JsonTypeInfo<TIn> bodyType, JsonTypeInfo<TOut> type, CancellationToken cancellationToken, TimeSpan? wait = null)
     {
         using var request = new HttpRequestMessage(method, path)
         {
             Content = new StringContent(JsonSerializer.Serialize(body, bodyType), Encoding.UTF8, "application/json"),
         };
-        return await ReadAsync(request, type, cancellationToken);
+        return await ReadAsync(request, type, cancellationToken, wait);
     }
 
     private async Task<string> GetTextAsync(string path, CancellationToken cancellationToken)
@@ -54,9 +59,9 @@ internal sealed partial class AdminClient : IDisposable
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
-    private async Task<ApiReply<T>> ReadAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async Task<ApiReply<T>> ReadAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> type, CancellationToken cancellationToken, TimeSpan? wait = null)
     {
-        using var response = await SendAsync(request, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken, wait);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         try
         {
@@ -72,12 +77,14 @@ internal sealed partial class AdminClient : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken, TimeSpan? wait = null)
     {
         HttpResponseMessage response;
+        using var answered = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answered.CancelAfter(wait ?? AnswerWait);
         try
         {
-            response = await http.SendAsync(request, cancellationToken);
+            response = await http.SendAsync(request, answered.Token);
         }
         catch (HttpRequestException e) when (e.InnerException is SocketException || e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
         {
@@ -90,7 +97,7 @@ internal sealed partial class AdminClient : IDisposable
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new RuntimeUnreachableException($"The runtime at {Runtime} did not answer within {http.Timeout.TotalSeconds:0} seconds.", e);
+            throw new RuntimeUnreachableException($"The runtime at {Runtime} did not answer within {(wait ?? AnswerWait).TotalSeconds:0} seconds.", e);
         }
 
         if (response.IsSuccessStatusCode)

@@ -32,5 +32,7 @@ namespace DualWrite.Cli.Remote;
 [JsonSerializable(typeof(SequencesBody))]
 [JsonSerializable(typeof(CountAnswer))]
 [JsonSerializable(typeof(ValidationAnswer))]
+[JsonSerializable(typeof(CompareBody))]
+[JsonSerializable(typeof(ComparisonReport))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class AdminJson : JsonSerializerContext;

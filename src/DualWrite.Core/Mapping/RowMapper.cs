@@ -101,6 +101,14 @@ public sealed partial class RowMapper
     public MapResult Apply(SyncDirection direction, Row source, IReadOnlyCollection<string>? changedFields = null) =>
         direction == SyncDirection.FinOpsToDataverse ? ToDataverse(source, changedFields) : ToFinOps(source, changedFields);
 
+    /// <summary>
+    /// Why a source row is outside the map in <paramref name="direction"/> (its company is not linked, or it is outside
+    /// its side's filter), so that the other side is not expected to have it; null when the row takes part.
+    /// </summary>
+    public string? Excludes(SyncDirection direction, Row source) => direction == SyncDirection.FinOpsToDataverse
+        ? Admit(toDataverse, KeyOfFinOps(source), source, null)?.Reason
+        : Admit(toFinOps, KeyOfDataverse(source), source, null)?.Reason;
+
     /// <summary>The integration key of an F&amp;O row: company (lower case) first, then the key fields.</summary>
     public RowKey KeyOfFinOps(Row row)
     {

@@ -51,33 +51,13 @@ public sealed partial class InitialSyncRunner
         public async Task<SyncProgress> RunAsync(CancellationToken cancellationToken)
         {
             company = companySpecific ? start.Company.ToLowerInvariant() : null;
-            if (company is not null)
-            {
-                companyId = await owner.dataverse.CompanyIdAsync(company, cancellationToken)
-                    ?? throw new InvalidOperationException($"the company '{company}' has no cdm_company row in Dataverse; link the company first");
-            }
+            companyId = await KeyOrderedRead.CompanyIdAsync(owner.dataverse, company, cancellationToken);
 
             // Only a key of text fields can be resumed by a "greater than" filter; another kind of key starts the
             // company again, which is safe because what was written before is found already there.
             var textKey = mapper.Key.All(k => k.FinOps.Type == FieldType.String && k.DataverseLeaf.Type == FieldType.String);
             var after = start.LastKey is null || !textKey ? null : ReadCheckpoint(start.LastKey);
-            var finOpsKey = mapper.Key.Select(k => k.FinOps.Name).ToArray();
-            var dataverseKey = mapper.Key.Select(k => k.Dataverse.Column).ToArray();
-            var finOpsRows = owner.finOps.ReadRowsAsync(mapper.FinOpsTable.Name, new FinOpsQuery
-            {
-                Company = company,
-                Filter = After(finOpsKey, after),
-                OrderBy = finOpsKey,
-                PageSize = owner.options.PageSize,
-            }, cancellationToken);
-            var companyFilter = companyId is { } id ? $"_{mapper.DataverseTable.CompanyField}_value eq {id}" : null;
-            var dataverseRows = owner.dataverse.ReadRowsAsync(mapper.DataverseTable.Name, new DataverseQuery
-            {
-                Filter = And(companyFilter, After(dataverseKey, after)),
-                OrderBy = dataverseKey,
-                Expand = mapper.DataverseReadPaths.Where(p => p.Segments.Count == 2).Select(p => p.ToString()).ToArray(),
-                PageSize = owner.options.PageSize,
-            }, cancellationToken);
+            var rows = KeyOrderedRead.MergeAsync(owner.finOps, owner.dataverse, mapper, company, companyId, after, owner.options.PageSize, cancellationToken);
 
             // A stretch is written while the next one is read and planned; it is checkpointed once it is written, and
             // the next one starts writing only then, so checkpoints keep their order and one stretch is written at a time.
@@ -85,7 +65,7 @@ public sealed partial class InitialSyncRunner
             Stretch? writing = null;
             try
             {
-                await foreach (var merged in MergeJoin.RunAsync(finOpsRows, mapper.KeyOfFinOps, dataverseRows, mapper.KeyOfDataverse, cancellationToken))
+                await foreach (var merged in rows)
                 {
                     await SettleAsync(merged, cancellationToken);
                     last = merged.Key;

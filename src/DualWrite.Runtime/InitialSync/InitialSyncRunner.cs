@@ -53,27 +53,6 @@ public sealed partial class InitialSyncRunner(FinOpsClient finOps, DataverseClie
 
     private static string[] ReadCheckpoint(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
 
-    /// <summary>An OData condition "strictly after these key values", for the key's text fields in order.</summary>
-    private static string? After(IReadOnlyList<string> fields, string[]? values)
-    {
-        if (values is null || values.Length != fields.Count)
-        {
-            return null;
-        }
-
-        string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
-        var terms = new List<string>();
-        for (var i = 0; i < fields.Count; i++)
-        {
-            var equal = Enumerable.Range(0, i).Select(j => $"{fields[j]} eq {Literal(values[j])}");
-            terms.Add("(" + string.Join(" and ", equal.Append($"{fields[i]} gt {Literal(values[i])}")) + ")");
-        }
-
-        return string.Join(" or ", terms);
-    }
-
-    private static string? And(string? a, string? b) => a is null ? b : b is null ? a : $"({a}) and ({b})";
-
     private static string[] OneWaySources(TableMap map, SyncDirection direction) =>
         map.Fields
             .Where(f => f.Direction == (direction == SyncDirection.FinOpsToDataverse ? MappingDirection.ToDataverse : MappingDirection.ToFinOps))

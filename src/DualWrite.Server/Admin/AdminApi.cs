@@ -3,6 +3,7 @@ using DualWrite.Server.Admin.Actions;
 using DualWrite.Server.Admin.Alerts;
 using DualWrite.Server.Admin.Auth;
 using DualWrite.Server.Admin.Bootstrap;
+using DualWrite.Server.Admin.Compare;
 using DualWrite.Server.Admin.Connection;
 using DualWrite.Server.Admin.Errors;
 using DualWrite.Server.Admin.InitialSync;
@@ -65,6 +66,7 @@ internal static class AdminApi
         read.MapMapEndpoints(change);
         change.MapActionEndpoints();
         read.MapInitialSyncEndpoints();
+        read.MapCompareEndpoints();
         read.MapErrorEndpoints(change);
         read.MapQueueEndpoints();
         read.MapAlertEndpoints(change);

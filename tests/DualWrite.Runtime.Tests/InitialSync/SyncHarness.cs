@@ -69,11 +69,14 @@ internal sealed class SyncHarness : IAsyncDisposable
     }
 
     /// <summary>Runs, or continues from its checkpoint, one run, with a runner of its own as a restarted runtime would.</summary>
-    public async Task<IReadOnlyList<SyncProgress>> ContinueAsync(SyncRun run, CancellationToken cancellationToken, int checkpointEvery = 300)
+    public async Task<IReadOnlyList<SyncProgress>> ContinueAsync(SyncRun run, CancellationToken cancellationToken, int checkpointEvery = 300) =>
+        await Runner(checkpointEvery).RunAsync(Mapper(run.Map), run, Companies, new HashSet<string>(), cancellationToken);
+
+    /// <summary>A runner of its own, with a change writer and lookup resolver of its own, as a restarted runtime would have.</summary>
+    public InitialSyncRunner Runner(int checkpointEvery = 300)
     {
         var writer = new ChangeWriter(FinOps, Dataverse, new LookupResolver(Dataverse), new ChangeWriterOptions(BatchSize: 100, Parallelism: 2));
-        var runner = new InitialSyncRunner(FinOps, Dataverse, writer, Store.Store, new InitialSyncOptions(PageSize: 250, CheckpointEvery: checkpointEvery));
-        return await runner.RunAsync(Mapper(run.Map), run, Companies, new HashSet<string>(), cancellationToken);
+        return new InitialSyncRunner(FinOps, Dataverse, writer, Store.Store, new InitialSyncOptions(PageSize: 250, CheckpointEvery: checkpointEvery));
     }
 
     /// <summary>Every account as key (company|number) → name, credit limit, customer group.</summary>

@@ -112,6 +112,7 @@ public sealed class AdminAuthTests(AdminFixture fixture) : IClassFixture<AdminFi
             "/api/v1/maps/{name}",
             "/api/v1/maps/{name}/activity",
             "/api/v1/maps/{name}/catch-up-errors",
+            "/api/v1/maps/{name}/compare",
             "/api/v1/maps/{name}/catch-up-errors/dismiss",
             "/api/v1/maps/{name}/catch-up-errors/retry",
             "/api/v1/maps/{name}/debug",

@@ -4,6 +4,7 @@ using DualWrite.Runtime.Bootstrap;
 using DualWrite.Runtime.Connection;
 using DualWrite.Runtime.DataManagement;
 using DualWrite.Runtime.Lifecycle;
+using DualWrite.Runtime.Reconciliation;
 using DualWrite.Runtime.Solutions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -32,6 +33,7 @@ internal sealed class AdminExceptionHandler(ILogger<AdminExceptionHandler> logge
             AdminRequestException e => BadRequest(e.Property, e.Message),
             BootstrapException e => AdminProblems.Result(AdminProblem.BootstrapRefused, Sentence(e.Message)),
             DataManagementCsvException e => AdminProblems.Result(AdminProblem.BootstrapRefused, Sentence(e.Message)),
+            ComparisonException e => BadRequest(e.Property, e.Message),
             BadHttpRequestException { InnerException: JsonException json } => BadRequest(json.Path ?? "$", Reason(json)),
             BadHttpRequestException e => AdminProblems.Result(AdminProblem.BadRequest with { Status = e.StatusCode }, Sentence(e.Message)),
             _ => null,
