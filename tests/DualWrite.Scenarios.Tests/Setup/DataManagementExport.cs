@@ -12,15 +12,18 @@ namespace DualWrite.Scenarios.Tests.Setup;
 /// </summary>
 internal static class DataManagementExport
 {
-    /// <summary>Every row of <paramref name="entity"/> in <paramref name="company"/>, every field of the entity.</summary>
-    public static async Task<string> WriteAsync(FinOpsClient finOps, TableSchema entity, string company)
+    /// <summary>Every row of <paramref name="entity"/> in the companies given, one company after the other, every field of the entity.</summary>
+    public static async Task<string> WriteAsync(FinOpsClient finOps, TableSchema entity, IEnumerable<string> companies)
     {
         var fields = entity.Fields.ToArray();
         var csv = new StringBuilder("\uFEFF");
         csv.AppendJoin(',', fields.Select(f => f.Name.ToUpperInvariant())).Append("\r\n");
-        await foreach (var row in finOps.ReadRowsAsync(entity.EntitySet, new FinOpsQuery { Company = company }, CancellationToken.None))
+        foreach (var company in companies)
         {
-            csv.AppendJoin(',', fields.Select(f => Quoted(Text(f, row.GetValueOrDefault(f.Name))))).Append("\r\n");
+            await foreach (var row in finOps.ReadRowsAsync(entity.EntitySet, new FinOpsQuery { Company = company }, CancellationToken.None))
+            {
+                csv.AppendJoin(',', fields.Select(f => Quoted(Text(f, row.GetValueOrDefault(f.Name))))).Append("\r\n");
+            }
         }
 
         return csv.ToString();

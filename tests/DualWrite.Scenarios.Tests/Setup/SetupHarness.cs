@@ -188,9 +188,16 @@ internal sealed class SetupHarness : IAsyncDisposable
         return accounts;
     }
 
-    /// <summary>A customer export of one company, in the data-management format.</summary>
-    public Task<string> ExportCustomersAsync(string company) =>
-        DataManagementExport.WriteAsync(FinOps, FinOpsEmulator.Schema.GetTable("CustomersV3"), company);
+    /// <summary>A customer export of the companies given, in the data-management format.</summary>
+    public Task<string> ExportCustomersAsync(params string[] companies) =>
+        DataManagementExport.WriteAsync(FinOps, FinOpsEmulator.Schema.GetTable("CustomersV3"), companies);
+
+    /// <summary>How many rows the latest initial sync of a map created, updated and left unchanged towards one side, over every company.</summary>
+    public async Task<(long Created, long Updated, long Unchanged)> InitialSyncTotalsAsync(string map, string towards)
+    {
+        var counts = (await Admin.InitialSyncAsync(map)).GetProperty("totals").GetProperty(towards);
+        return (counts.GetProperty("created").GetInt64(), counts.GetProperty("updated").GetInt64(), counts.GetProperty("unchanged").GetInt64());
+    }
 
     public async ValueTask DisposeAsync()
     {
