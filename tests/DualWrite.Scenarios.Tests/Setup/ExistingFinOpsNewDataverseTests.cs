@@ -14,8 +14,7 @@ public sealed class ExistingFinOpsNewDataverseTests
         await world.AddCustomersAsync("usmf", "USX-", 60, "10", "USD", "Net30");
         await world.AddCustomersAsync("gbsi", "GBX-", 40, "10", "GBP", "Net30");
         await world.LinkAsync("usmf", "gbsi");
-        var maps = await world.Admin.RelatedAsync(SetupHarness.Accounts);
-        await world.Admin.RunAsync(maps[..^1], initialSync: true, master: "FinOps");
+        var maps = await world.RunAccountDependenciesAsync("FinOps");
         var datCustomers = await world.FinOps.CountAsync("CustomersV3", "dat", CancellationToken.None);
 
         var job = await world.Admin.BootstrapFileAsync(SetupHarness.Accounts, await world.ExportCustomersAsync("usmf", "gbsi", "dat"));

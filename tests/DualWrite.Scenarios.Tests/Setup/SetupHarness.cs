@@ -115,6 +115,29 @@ internal sealed class SetupHarness : IAsyncDisposable
         Assert.All(outcomes, o => Assert.True(o.Success, o.Message));
     }
 
+    /// <summary>
+    /// A new company in F&amp;O, as a user makes one to take a CRM's accounts: its legal entity, terms of payment Net30
+    /// and customer group 10 on those terms, which its customers need.
+    /// </summary>
+    public async Task CreateCompanyInFinOpsAsync(string code, string name)
+    {
+        await CreateInFinOpsAsync("LegalEntities", new Row { ["LegalEntityId"] = code, ["Name"] = name });
+        await CreateInFinOpsAsync("PaymentTerms", new Row { ["dataAreaId"] = code, ["Name"] = "Net30", ["Description"] = "Net 30 days", ["NumberOfDays"] = 30L });
+        await CreateInFinOpsAsync("CustomerGroups", new Row { ["dataAreaId"] = code, ["CustomerGroupId"] = "10", ["Description"] = "Wholesale", ["PaymentTermId"] = "Net30" });
+    }
+
+    /// <summary>
+    /// Runs, with initial sync, the maps the accounts map depends on, so that what accounts point at (companies,
+    /// currencies, terms of payment, customer groups) is on both sides before accounts go over; answers every map
+    /// Run proposes for accounts, itself last.
+    /// </summary>
+    public async Task<string[]> RunAccountDependenciesAsync(string master)
+    {
+        var maps = await Admin.RelatedAsync(Accounts);
+        await Admin.RunAsync(maps[..^1], initialSync: true, master);
+        return maps;
+    }
+
     /// <summary>Organisation customers of one company, numbered after <paramref name="prefix"/>, in a group, currency and terms the company has.</summary>
     public async Task AddCustomersAsync(string company, string prefix, int count, string group, string currency, string terms)
     {
