@@ -32,5 +32,7 @@ namespace DualWrite.Cli.Remote;
 [JsonSerializable(typeof(SequencesBody))]
 [JsonSerializable(typeof(CountAnswer))]
 [JsonSerializable(typeof(ValidationAnswer))]
+[JsonSerializable(typeof(BootstrapJob))]
+[JsonSerializable(typeof(CompanyBootstrapBody))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class AdminJson : JsonSerializerContext;
