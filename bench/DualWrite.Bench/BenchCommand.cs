@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DualWrite.Bench.Bootstrap;
 using DualWrite.Bench.InitialSync;
 using DualWrite.Bench.LiveSync;
 
@@ -11,5 +12,6 @@ internal static class BenchCommand
     {
         InitialSyncCommand.Create(),
         LiveSyncCommand.Create(),
+        BootstrapCommand.Create(),
     };
 }

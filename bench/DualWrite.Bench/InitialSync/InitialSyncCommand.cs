@@ -43,13 +43,14 @@ internal static class InitialSyncCommand
         return command;
     }
 
-    private static Option<int> Positive(Option<int> option)
+    /// <summary>Refuses a value below 1; shared by the benchmarks' options.</summary>
+    internal static Option<int> Positive(Option<int> option)
     {
         option.Validators.Add(r => Range(r, 1, int.MaxValue));
         return option;
     }
 
-    private static void Range(OptionResult result, int min, int max)
+    internal static void Range(OptionResult result, int min, int max)
     {
         var value = result.GetValueOrDefault<int>();
         if (value < min || value > max)
