@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DualWrite.Bench.Bootstrap;
 using DualWrite.Bench.Compare;
 using DualWrite.Bench.InitialSync;
 using DualWrite.Bench.LiveSync;
@@ -13,5 +14,6 @@ internal static class BenchCommand
         InitialSyncCommand.Create(),
         LiveSyncCommand.Create(),
         CompareCommand.Create(),
+        BootstrapCommand.Create(),
     };
 }

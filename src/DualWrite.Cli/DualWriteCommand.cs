@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DualWrite.Cli.Commands;
+using DualWrite.Cli.Commands.Bootstrap;
 using DualWrite.Cli.Commands.Connection;
 using DualWrite.Cli.Commands.Lifecycle;
 using DualWrite.Cli.Commands.Monitoring;
@@ -42,6 +43,7 @@ internal static class DualWriteCommand
             QueueCommand.Create(terminal),
             HealthCommand.Create(terminal),
             ResetLinkCommand.Create(terminal),
+            BootstrapCommand.Create(terminal),
         };
     }
 

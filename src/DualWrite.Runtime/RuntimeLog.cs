@@ -37,6 +37,12 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "{Rows} rows of Dataverse transactions not seen to commit within {Seconds} seconds were made equal to Dataverse on F&O")]
     public static partial void TransactionsSettled(ILogger logger, int rows, double seconds);
 
-    [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "{Map} compared: {Equal} equal, {OnlyInFinOps} only in F&O, {OnlyInDataverse} only in Dataverse, {Differing} differing, in {Seconds:0.0} s")]
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "{Table}: {Updated} rows without a company given the company {Company}, {Failed} refused")]
+    public static partial void CompanyBootstrapped(ILogger logger, string table, string company, long updated, long failed);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Information, Message = "{Map}: {File} loaded into Dataverse: {Read} read, {Created} created, {Updated} updated, {Unchanged} unchanged, {Skipped} skipped, {Failed} failed (listed in {ErrorFile})")]
+    public static partial void FileBootstrapped(ILogger logger, string map, string file, long read, long created, long updated, long unchanged, long skipped, long failed, string errorFile);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Information, Message = "{Map} compared: {Equal} equal, {OnlyInFinOps} only in F&O, {OnlyInDataverse} only in Dataverse, {Differing} differing, in {Seconds:0.0} s")]
     public static partial void Compared(ILogger logger, string map, long equal, long onlyInFinOps, long onlyInDataverse, long differing, double seconds);
 }

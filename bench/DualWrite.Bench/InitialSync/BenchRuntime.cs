@@ -47,6 +47,9 @@ internal sealed class BenchRuntime : IAsyncDisposable
 
     public DataverseClient Dataverse { get; }
 
+    /// <summary>The change writer every path of the benchmark writes with.</summary>
+    public ChangeWriter Writer => writer;
+
     public static async Task<BenchRuntime> OpenAsync(BenchEnvironment finOps, BenchEnvironment dataverse, InitialSyncSettings settings, IReadOnlyList<string> companies, CancellationToken cancellationToken)
     {
         var folder = TempFolder.Create("runtime");

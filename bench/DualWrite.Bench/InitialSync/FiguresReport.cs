@@ -86,9 +86,10 @@ internal static class FiguresReport
         _ => "tokens",
     };
 
-    public static void Add(Table table, string figure, string value) => table.AddRow(Markup.Escape(figure), Markup.Escape(value));
+    /// <summary>A row of a figures table; the other benchmarks' reports use it too.</summary>
+    internal static void Add(Table table, string figure, string value) => table.AddRow(Markup.Escape(figure), Markup.Escape(value));
 
-    public static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+    internal static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Rate(long rows, TimeSpan elapsed) =>
         (elapsed > TimeSpan.Zero ? rows / elapsed.TotalSeconds : 0).ToString("N0", CultureInfo.InvariantCulture);

@@ -52,6 +52,15 @@ internal sealed partial class AdminClient : IDisposable
         return await ReadAsync(request, type, cancellationToken, wait);
     }
 
+    /// <summary>Writes what <paramref name="path"/> answers to <paramref name="destination"/>, as it arrives.</summary>
+    private async Task DownloadAsync(string path, string destination, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await SendAsync(request, cancellationToken);
+        await using var file = File.Create(destination);
+        await response.Content.CopyToAsync(file, cancellationToken);
+    }
+
     private async Task<string> GetTextAsync(string path, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

@@ -34,5 +34,7 @@ namespace DualWrite.Cli.Remote;
 [JsonSerializable(typeof(ValidationAnswer))]
 [JsonSerializable(typeof(CompareBody))]
 [JsonSerializable(typeof(ComparisonReport))]
+[JsonSerializable(typeof(BootstrapJob))]
+[JsonSerializable(typeof(CompanyBootstrapBody))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class AdminJson : JsonSerializerContext;

@@ -79,6 +79,25 @@ public sealed partial class RowMapper
     /// </summary>
     public IReadOnlyList<FieldPath> DataverseReadPaths { get; }
 
+    /// <summary>
+    /// The F&amp;O fields the map reads towards Dataverse: the fields its mappings carry, the key and company, and
+    /// those its F&amp;O filter looks at. A row read from elsewhere (a file) needs these and no others.
+    /// </summary>
+    public IReadOnlyCollection<string> FinOpsFieldsRead =>
+        toDataverse.Carried.Where(m => m.FinOps is not null).Select(m => m.FinOps!.Name)
+            .Concat(Key.Select(k => k.FinOps.Name))
+            .Concat(Map.CompanySpecific ? [FinOpsTable.CompanyField!] : [])
+            .Concat(toDataverse.Filter is null ? [] : FilterFields(toDataverse.Filter))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The source fields of the mappings that carry values in <paramref name="direction"/>, the key aside: given as
+    /// the changed fields of <see cref="Apply"/>, they map a row that exists on the other side already, leaving out the
+    /// defaults meant for new rows.
+    /// </summary>
+    public IReadOnlyList<string> SourceFields(SyncDirection direction) =>
+        direction == SyncDirection.FinOpsToDataverse ? toDataverse.SourceFields : toFinOps.SourceFields;
+
     public MapResult Apply(SyncDirection direction, Row source, IReadOnlyCollection<string>? changedFields = null) =>
         direction == SyncDirection.FinOpsToDataverse ? ToDataverse(source, changedFields) : ToFinOps(source, changedFields);
 

@@ -147,7 +147,7 @@ public sealed partial class InitialSyncRunner
                 : OneWay(SyncDirection.DataverseToFinOps, dataverseRow);
             if (toDv is not null)
             {
-                if (toDv.Outcome == MapOutcome.Mapped && await HoldsAsync(dataverseRow, toDv, cancellationToken))
+                if (toDv.Outcome == MapOutcome.Mapped && await RowComparison.HoldsAsync(dataverseRow, toDv, owner.writer.Lookups, companySpecific ? mapper.DataverseTable.CompanyField : null, cancellationToken))
                 {
                     dv = dv with { Unchanged = dv.Unchanged + 1 };
                 }
@@ -180,24 +180,6 @@ public sealed partial class InitialSyncRunner
         {
             var oneWay = oneWaySources[direction];
             return oneWay.Length == 0 ? null : mapper.Apply(direction, source, oneWay);
-        }
-
-        private async Task<bool> HoldsAsync(Row dataverseRow, MapResult mapped, CancellationToken cancellationToken)
-        {
-            if (!RowComparison.Holds(dataverseRow, mapped.Values))
-            {
-                return false;
-            }
-
-            foreach (var lookup in mapped.Lookups.Where(l => !IsCompany(l)))
-            {
-                if (!RowComparison.Same(dataverseRow.GetValueOrDefault(lookup.Column), await owner.writer.Lookups.ResolveAsync(lookup, cancellationToken)))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private void PlanDataverse(MapResult mapped, Row? existing)
@@ -275,9 +257,6 @@ public sealed partial class InitialSyncRunner
                 fo = fo with { Failed = fo.Failed + 1 };
             }
         }
-
-        private bool IsCompany(LookupRequest lookup) =>
-            companySpecific && string.Equals(lookup.Column, mapper.DataverseTable.CompanyField, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Ends the stretch being planned at <paramref name="last"/>: its writes, waiting lookups, counts and errors.</summary>
         private Stretch Cut(RowKey? last)

@@ -17,6 +17,9 @@ public sealed class ChangeWriter(FinOpsClient finOps, DataverseClient dataverse,
 
     public LookupResolver Lookups => lookups;
 
+    /// <summary>Batches kept in flight at once; reads made for the same work run as many.</summary>
+    public int Parallelism => options.Parallelism;
+
     public async Task<IReadOnlyList<RowWriteOutcome>> WriteToDataverseAsync(IReadOnlyList<DataverseRowWrite> rows, CancellationToken cancellationToken)
     {
         var outcomes = new RowWriteOutcome?[rows.Count];

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using DualWrite.Server.Admin.Actions;
 using DualWrite.Server.Admin.Alerts;
 using DualWrite.Server.Admin.Auth;
+using DualWrite.Server.Admin.Bootstrap;
 using DualWrite.Server.Admin.Compare;
 using DualWrite.Server.Admin.Connection;
 using DualWrite.Server.Admin.Errors;
@@ -30,6 +31,7 @@ internal static class AdminApi
     public static IServiceCollection AddAdminApi(this IServiceCollection services, AdminCredentials credentials)
     {
         services.AddSingleton(credentials);
+        services.AddSingleton<BootstrapJobs>();
         services.AddAuthentication(AdminRoles.Scheme).AddScheme<AuthenticationSchemeOptions, AdminTokenHandler>(AdminRoles.Scheme, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminRoles.ReadPolicy, p => p.AddAuthenticationSchemes(AdminRoles.Scheme).RequireRole(AdminRoles.Administrator, AdminRoles.Reader))
@@ -68,5 +70,6 @@ internal static class AdminApi
         read.MapErrorEndpoints(change);
         read.MapQueueEndpoints();
         read.MapAlertEndpoints(change);
+        change.MapBootstrapEndpoints();
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using DualWrite.Core.Maps;
+using DualWrite.Runtime.Bootstrap;
 using DualWrite.Runtime.Connection;
+using DualWrite.Runtime.DataManagement;
 using DualWrite.Runtime.Lifecycle;
 using DualWrite.Runtime.Reconciliation;
 using DualWrite.Runtime.Solutions;
@@ -29,6 +31,8 @@ internal sealed class AdminExceptionHandler(ILogger<AdminExceptionHandler> logge
             SolutionRefusedException e => AdminProblems.Result(AdminProblem.ValidationFailed, e.Message, e.Findings.Select(AdminFinding.From).ToArray()),
             SolutionFormatException e => AdminProblems.Result(AdminProblem.BadRequest, Sentence(e.Message) + " Correct the body and send it again."),
             AdminRequestException e => BadRequest(e.Property, e.Message),
+            BootstrapException e => AdminProblems.Result(AdminProblem.BootstrapRefused, Sentence(e.Message)),
+            DataManagementCsvException e => AdminProblems.Result(AdminProblem.BootstrapRefused, Sentence(e.Message)),
             ComparisonException e => BadRequest(e.Property, e.Message),
             BadHttpRequestException { InnerException: JsonException json } => BadRequest(json.Path ?? "$", Reason(json)),
             BadHttpRequestException e => AdminProblems.Result(AdminProblem.BadRequest with { Status = e.StatusCode }, Sentence(e.Message)),

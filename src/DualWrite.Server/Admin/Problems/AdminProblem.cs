@@ -12,6 +12,7 @@ internal sealed record AdminProblem(string Slug, string Title, int Status)
     public static readonly AdminProblem StateConflict = new("state-conflict", "Not possible in the map's state", 409);
     public static readonly AdminProblem LinkConflict = new("link-refused", "The link refused the request", 409);
     public static readonly AdminProblem SolutionConflict = new("solution-conflict", "The solution cannot change", 409);
+    public static readonly AdminProblem BootstrapRefused = new("bootstrap-refused", "The bootstrap cannot start", 422);
     public static readonly AdminProblem ValidationFailed = new("validation-failed", "The maps break validation rules", 422);
     public static readonly AdminProblem Failed = new("runtime-failed", "The runtime failed", 500);
 

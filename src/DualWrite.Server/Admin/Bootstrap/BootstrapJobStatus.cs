@@ -1,0 +1,8 @@
+namespace DualWrite.Server.Admin.Bootstrap;
+
+internal enum BootstrapJobStatus
+{
+    Running,
+    Completed,
+    Failed,
+}
