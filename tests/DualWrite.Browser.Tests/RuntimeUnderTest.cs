@@ -21,6 +21,9 @@ internal sealed class RuntimeUnderTest : IAsyncDisposable
 
     public Uri Address => Local.Runtime.BaseAddress;
 
+    /// <summary>The data folder of <c>dualwrite up</c>, removed with the runtime.</summary>
+    public string DataFolder => directory;
+
     /// <summary>Where the runtime keeps its store and the admin API's tokens, as <c>DATA/runtime</c> of <c>dualwrite up</c>.</summary>
     public string RuntimeFolder => Path.Combine(directory, "runtime");
 

@@ -70,6 +70,6 @@ internal static class AdminApi
         read.MapErrorEndpoints(change);
         read.MapQueueEndpoints();
         read.MapAlertEndpoints(change);
-        change.MapBootstrapEndpoints();
+        read.MapBootstrapEndpoints(change);
     }
 }

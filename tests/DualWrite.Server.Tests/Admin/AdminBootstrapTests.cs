@@ -41,10 +41,15 @@ public sealed class AdminBootstrapTests : RuntimePerTest
         Assert.StartsWith("4,", Assert.Single(lines.Skip(1)), StringComparison.Ordinal);
         Assert.Contains(job.GetProperty("id").GetString(), (await AdminAssert.JsonAsync(await Admin.GetAsync("api/v1/bootstrap/jobs"))).EnumerateArray().Select(j => j.GetProperty("id").GetString()));
 
+        // A reader follows the jobs and reads their error files, as every other GET.
+        using var reader = Harness.AdminClient("reader");
+        Assert.Contains(job.GetProperty("id").GetString(), (await AdminAssert.JsonAsync(await reader.GetAsync("api/v1/bootstrap/jobs"))).EnumerateArray().Select(j => j.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(job.GetProperty("errors").GetString()!.TrimStart('/'))).StatusCode);
+
         await AdminAssert.ProblemAsync(await PostCsvAsync($"api/v1/bootstrap/file?map={Uri.EscapeDataString(Accounts)}", "DATAAREAID,ORGANIZATIONNAME\r\nusmf,x\r\n"), HttpStatusCode.UnprocessableEntity, "bootstrap-refused");
         await AdminAssert.ProblemAsync(await PostCsvAsync("api/v1/bootstrap/file?map=Customers%20V4", csv), HttpStatusCode.NotFound, "map-not-found");
         await AdminAssert.ProblemAsync(await PostCsvAsync($"api/v1/bootstrap/file?map={Uri.EscapeDataString(Accounts)}&to=finops", csv), HttpStatusCode.BadRequest, "bad-request");
-        await AdminAssert.ProblemAsync(await Harness.AdminClient("reader").PostAsync($"api/v1/bootstrap/file?map={Uri.EscapeDataString(Accounts)}", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.Forbidden, "forbidden");
+        await AdminAssert.ProblemAsync(await reader.PostAsync($"api/v1/bootstrap/file?map={Uri.EscapeDataString(Accounts)}", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.Forbidden, "forbidden");
         await AdminAssert.ProblemAsync(await Admin.GetAsync("api/v1/bootstrap/jobs/nothing"), HttpStatusCode.NotFound, "not-found");
     }
 

@@ -13,17 +13,17 @@ namespace DualWrite.Server.Admin.Bootstrap;
 /// <summary>
 /// Bootstraps as jobs: one gives Dataverse rows without a company one, the other loads an uploaded data-management
 /// export through a map. Each answers 202 once its work has checked the request and begun, with the job's address,
-/// where its progress, counts and finally its error file are read.
+/// where its progress, counts and finally its error file are read, by readers too.
 /// </summary>
 internal static class BootstrapEndpoints
 {
-    public static void MapBootstrapEndpoints(this IEndpointRouteBuilder change)
+    public static void MapBootstrapEndpoints(this IEndpointRouteBuilder read, IEndpointRouteBuilder change)
     {
         change.MapPost("/bootstrap/company", CompanyAsync).WithTags("Bootstrap");
         change.MapPost("/bootstrap/file", FileAsync).Accepts<string>("text/csv").WithTags("Bootstrap");
-        change.MapGet("/bootstrap/jobs", List).WithTags("Bootstrap");
-        change.MapGet("/bootstrap/jobs/{id}", Get).WithTags("Bootstrap");
-        change.MapGet("/bootstrap/jobs/{id}/errors.csv", Errors).Produces<string>(contentType: "text/csv").WithTags("Bootstrap");
+        read.MapGet("/bootstrap/jobs", List).WithTags("Bootstrap");
+        read.MapGet("/bootstrap/jobs/{id}", Get).WithTags("Bootstrap");
+        read.MapGet("/bootstrap/jobs/{id}/errors.csv", Errors).Produces<string>(contentType: "text/csv").WithTags("Bootstrap");
     }
 
     private static async Task<Accepted<BootstrapJobAnswer>> CompanyAsync(CompanyBootstrapBody body, DualWriteRuntime runtime, BootstrapJobs jobs, TimeProvider time)

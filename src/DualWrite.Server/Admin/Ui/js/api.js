@@ -18,12 +18,16 @@ export class Api {
   put(path, body) { return this.call('PUT', path, body); }
   delete(path) { return this.call('DELETE', path); }
 
-  async call(method, path, body) {
+  /** Sends a file as it is (a data-management export of any size) rather than as JSON. */
+  upload(path, file, type) { return this.call('POST', path, file, type); }
+
+  async call(method, path, body, type = 'application/json') {
     const headers = { Accept: 'application/json', Authorization: `Bearer ${this.session.token}` };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (body !== undefined) headers['Content-Type'] = type;
+    const content = body === undefined || body instanceof Blob ? body : JSON.stringify(body);
     let response;
     try {
-      response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await fetch(`/api/v1${path}`, { method, headers, body: content });
     } catch {
       throw new ApiError(0, `The runtime at ${location.host} does not answer. Is it still running?`);
     }
@@ -34,8 +38,8 @@ export class Api {
       throw error;
     }
     if (response.status === 204) return null;
-    const type = response.headers.get('Content-Type') ?? '';
-    return type.includes('json') ? response.json() : response.text();
+    const answered = response.headers.get('Content-Type') ?? '';
+    return answered.includes('json') ? response.json() : response.text();
   }
 
   /** Fetches a file the API serves (CSV) with the token, and hands it to the browser as a download. */

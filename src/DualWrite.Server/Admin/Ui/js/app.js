@@ -10,6 +10,7 @@ import { errorsView } from './views/errors.js';
 import { alertsView } from './views/alerts.js';
 import { healthView } from './views/health.js';
 import { environmentView } from './views/environment.js';
+import { bootstrapView } from './views/bootstrap.js';
 
 const pollMilliseconds = 2000;
 
@@ -18,6 +19,7 @@ const pages = [
   { id: 'errors', label: 'Error log', icon: '!' },
   { id: 'alerts', label: 'Alerts', icon: '◔' },
   { id: 'health', label: 'Health check', icon: '✓' },
+  { id: 'bootstrap', label: 'Bootstrap', icon: '⇪' },
   { id: 'environment', label: 'Environment', icon: '⌂' },
 ];
 
@@ -114,6 +116,7 @@ function create(page, parts, context) {
     case 'errors': return errorsView(context);
     case 'alerts': return alertsView(context);
     case 'health': return healthView(context);
+    case 'bootstrap': return bootstrapView(context);
     case 'environment': return environmentView(context);
     default: return {
       title: 'No such page',

@@ -56,6 +56,11 @@ export function badge(text, kind) {
   return h('span', { class: `badge badge-${kind}` }, text);
 }
 
+// The counts of an initial sync and of a bootstrap, which share its writer. Skipped rows were read but left out on
+// purpose (the map's filter or companies, or a re-run without errors), so they sit apart from the failed ones.
+export const countKeys = ['read', 'created', 'updated', 'unchanged', 'skipped', 'failed'];
+export const countLabels = { read: 'Read', created: 'Created', updated: 'Updated', unchanged: 'Unchanged', skipped: 'Skipped', failed: 'Failed' };
+
 const number = new Intl.NumberFormat('en-GB');
 
 export function count(n) {

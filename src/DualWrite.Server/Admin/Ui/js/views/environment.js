@@ -1,6 +1,6 @@
 import { h, replace, renderWhenChanged, empty, table, badge, fullTime, time, count } from '../dom.js';
 import { actionButton, act, confirmAction, errorMessage, openDialog, plainButton } from '../ui.js';
-import { ApiError } from '../api.js';
+import { connectionOrNull } from '../link.js';
 import { refreshNow } from '../live.js';
 
 /** Both environments, the link between them, its companies and solutions, and resetting the link. */
@@ -156,20 +156,11 @@ export function environmentView(context) {
     });
   }
 
-  async function connectionOrNull() {
-    try {
-      return await context.api.get('/connection');
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }
-  }
-
   return {
     title: 'Environment',
     el,
     async refresh() {
-      const connection = await connectionOrNull();
+      const connection = await connectionOrNull(context.api);
       const [envs, list, active] = await Promise.all([
         connection ? context.api.get('/environments').catch(error => ({ error })) : null,
         context.api.get('/solutions'),

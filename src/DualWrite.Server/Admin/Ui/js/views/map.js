@@ -1,22 +1,21 @@
-import { h, replace, renderWhenChanged, stateBadge, count, time, empty, table, section, field, bytes, duration, directionLabels, fullTime, badge } from '../dom.js';
+import { h, replace, renderWhenChanged, countKeys, countLabels, stateBadge, count, time, empty, table, section, field, bytes, duration, directionLabels, fullTime, badge } from '../dom.js';
 import { actionButton, act, tabs, errorMessage } from '../ui.js';
 import { ApiError } from '../api.js';
 import { lifecycleButtons } from './lifecycle.js';
+import { comparePanel } from './compare.js';
+import { linkedCompanies } from '../link.js';
 import { refreshNow } from '../live.js';
 
 const tabList = [
   { id: 'fields', label: 'Field mappings' },
   { id: 'initial-sync', label: 'Initial sync' },
+  { id: 'compare', label: 'Compare' },
   { id: 'queue', label: 'Queued records' },
   { id: 'catch-up', label: 'Catch-up errors' },
   { id: 'activity', label: 'Activity log' },
   { id: 'errors', label: 'Errors' },
 ];
 
-// Skipped rows were read but left out on purpose (the map's filter or companies, or a re-run without errors), so
-// they sit apart from the failed ones.
-const countKeys = ['read', 'created', 'updated', 'unchanged', 'skipped', 'failed'];
-const countLabels = { read: 'Read', created: 'Created', updated: 'Updated', unchanged: 'Unchanged', skipped: 'Skipped', failed: 'Failed' };
 const countHints = {
   read: 'Rows read from the source side',
   created: 'Rows created on the other side',
@@ -26,7 +25,7 @@ const countHints = {
   failed: 'Rows that could not be written: see the row errors below',
 };
 
-/** One map: what it maps and how, and everything it did: initial sync, queue, catch-up errors, activity, errors. */
+/** One map: what it maps and how, and everything it did: initial sync, comparison, queue, catch-up errors, activity, errors. */
 export function mapView(context, name, tab) {
   const path = `/maps/${encodeURIComponent(name)}`;
   const state = { map: null, run: undefined, queueKey: '', catchUpSelected: new Set() };
@@ -44,6 +43,10 @@ export function mapView(context, name, tab) {
     queue: async () => {
       const key = state.queueKey ? `&key=${encodeURIComponent(state.queueKey)}` : '';
       drawQueue(await context.api.get(`${path}/queue?limit=200${key}`));
+    },
+    // Drawn once: a comparison runs when asked, and what it found stays while the page polls.
+    compare: async () => {
+      if (!panel.querySelector('.compare')) replace(panel, comparePanel(context, name, state.map, await linkedCompanies(context.api)));
     },
     'catch-up': async () => drawCatchUp(await context.api.get(`${path}/catch-up-errors?limit=200`)),
     activity: async () => drawActivity(await context.api.get(`${path}/activity?limit=100`)),
