@@ -17,10 +17,12 @@ namespace DualWrite.Server.Tests;
 internal sealed class ServerHarness : IAsyncDisposable
 {
     private readonly string directory;
+    private readonly ServerOptions options;
     private readonly List<HttpClient> clients = [];
 
-    private ServerHarness(Emulator finOps, Emulator dataverse, RunningServer server, string directory)
+    private ServerHarness(Emulator finOps, Emulator dataverse, RunningServer server, ServerOptions options, string directory)
     {
+        this.options = options;
         FinOpsEmulator = finOps;
         DataverseEmulator = dataverse;
         Server = server;
@@ -33,7 +35,7 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public Emulator DataverseEmulator { get; }
 
-    public RunningServer Server { get; }
+    public RunningServer Server { get; private set; }
 
     public DualWriteRuntime Runtime => Server.Runtime;
 
@@ -47,14 +49,22 @@ internal sealed class ServerHarness : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "dualwrite-server-tests", Guid.NewGuid().ToString("N"));
         var finOps = await Emulator.StartAsync(EnvironmentKind.FinOps, demo: true);
         var dataverse = await Emulator.StartAsync(EnvironmentKind.Dataverse);
-        var server = await RuntimeServer.StartAsync(new ServerOptions
+        var options = new ServerOptions
         {
             Url = "http://127.0.0.1:0",
             Runtime = (configure ?? (o => o))(new RuntimeOptions { StorePath = Path.Combine(directory, "runtime.db"), PollInterval = TimeSpan.FromHours(1) }),
-        });
-        var harness = new ServerHarness(finOps, dataverse, server, directory);
+        };
+        var server = await RuntimeServer.StartAsync(options);
+        var harness = new ServerHarness(finOps, dataverse, server, options, directory);
         await harness.Runtime.Connection.LinkAsync(new LinkRequest(finOps.Address(), dataverse.Address(), server.BaseAddress) { Companies = ["usmf"] }, "tester", CancellationToken.None);
         return harness;
+    }
+
+    /// <summary>Stops the runtime and starts it again on the same store and data folder, on a new port: clients made before call the stopped one.</summary>
+    public async Task RestartServerAsync()
+    {
+        await Server.DisposeAsync();
+        Server = await RuntimeServer.StartAsync(options);
     }
 
     public Task WaitForStateAsync(string map, MapState state) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DualWrite.Connectors.Dataverse;
 using DualWrite.Core.Rows;
 
@@ -73,6 +74,32 @@ public sealed class AdminBootstrapTests : RuntimePerTest
         Assert.Equal(new Dictionary<string, string?> { ["Alpha"] = "usmf", ["Beta"] = null }, companies);
         var refused = await AdminAssert.ProblemAsync(await Admin.PostJsonAsync("api/v1/bootstrap/company", new { company = "gbsi", table = "account" }), HttpStatusCode.UnprocessableEntity, "bootstrap-refused");
         Assert.Contains("'gbsi' is not linked", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_restarted_runtime_lists_the_jobs_it_ran_before_and_one_cut_off_by_its_stop_as_failed_without_its_upload()
+    {
+        var started = await AdminAssert.JsonAsync(await Admin.PostJsonAsync("api/v1/bootstrap/company", new { company = "usmf", table = "account" }), HttpStatusCode.Accepted);
+        var done = await FinishedAsync(started.GetProperty("id").GetString()!);
+        // What a runtime killed while loading a file leaves behind: the job written as running, and its upload.
+        var folder = Path.Combine(Harness.Runtime.BootstrapFolder, done.GetProperty("id").GetString()!);
+        var cutOff = Directory.CreateDirectory(Path.Combine(Harness.Runtime.BootstrapFolder, "cut-off")).FullName;
+        var record = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "job.json")))!;
+        (record["status"], record["endedAt"], record["kind"], record["map"]) = ("Running", null, "File", Accounts);
+        await File.WriteAllTextAsync(Path.Combine(cutOff, "job.json"), record.ToJsonString());
+        await File.WriteAllTextAsync(Path.Combine(cutOff, "upload.csv"), "CUSTOMERACCOUNT,DATAAREAID\r\n");
+
+        await Harness.RestartServerAsync();
+        using var admin = Harness.AdminClient("admin");
+        var jobs = (await AdminAssert.JsonAsync(await admin.GetAsync("api/v1/bootstrap/jobs"))).EnumerateArray().ToDictionary(j => j.GetProperty("id").GetString()!);
+
+        var again = jobs[done.GetProperty("id").GetString()!];
+        Assert.Equal(done.GetRawText(), again.GetRawText());
+        var failed = jobs["cut-off"];
+        Assert.Equal("Failed", failed.GetProperty("status").GetString());
+        Assert.Contains("stopped before this job ended", failed.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(cutOff, "upload.csv")));
+        Assert.Contains("\"Failed\"", await File.ReadAllTextAsync(Path.Combine(cutOff, "job.json")), StringComparison.Ordinal);
     }
 
     private Task<HttpResponseMessage> PostCsvAsync(string path, string csv) =>

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace DualWrite.Server.Admin.Bootstrap;
 
@@ -36,7 +35,7 @@ internal static class BootstrapEndpoints
     }
 
     private static async Task<Accepted<BootstrapJobAnswer>> FileAsync(
-        string map, string? to, HttpContext context, DualWriteRuntime runtime, BootstrapJobs jobs, TimeProvider time, ILogger<BootstrapJob> logger, CancellationToken cancellationToken)
+        string map, string? to, HttpContext context, DualWriteRuntime runtime, BootstrapJobs jobs, TimeProvider time, CancellationToken cancellationToken)
     {
         if (to is not null && !string.Equals(to, "dataverse", StringComparison.OrdinalIgnoreCase))
         {
@@ -46,7 +45,6 @@ internal static class BootstrapEndpoints
         var found = await runtime.RequireAsync(map, cancellationToken);
         var job = new BootstrapJob(BootstrapJobKind.File, time.GetUtcNow(), FolderFor(runtime), found.Name, null, null);
         Directory.CreateDirectory(job.Folder);
-        var upload = Path.Combine(job.Folder, "upload.csv");
 
         // An export of millions of rows is far larger than the server takes in one body by default.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -54,13 +52,13 @@ internal static class BootstrapEndpoints
             limit.MaxRequestBodySize = null;
         }
 
-        await using (var file = new FileStream(upload, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+        await using (var file = new FileStream(job.Upload, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
         {
             await context.Request.Body.CopyToAsync(file, cancellationToken);
         }
 
-        var options = new FileBootstrapOptions(upload) { ErrorFile = job.ErrorFile };
-        await jobs.StartAsync(job, async stopping => job.Complete(await runtime.BootstrapFileAsync(found.Name, options, job, stopping), time.GetUtcNow()), () => Remove(upload, job, logger));
+        var options = new FileBootstrapOptions(job.Upload) { ErrorFile = job.ErrorFile };
+        await jobs.StartAsync(job, async stopping => job.Complete(await runtime.BootstrapFileAsync(found.Name, options, job, stopping), time.GetUtcNow()), () => jobs.RemoveUpload(job));
         return Accepted(job);
     }
 
@@ -77,23 +75,11 @@ internal static class BootstrapEndpoints
     }
 
     private static BootstrapJob Require(string id, BootstrapJobs jobs) =>
-        jobs.Find(id) ?? throw new NotFoundException(AdminProblem.NotFound, $"There is no bootstrap job '{id}' since the runtime started: GET {AdminApi.Prefix}/bootstrap/jobs lists them.");
+        jobs.Find(id) ?? throw new NotFoundException(AdminProblem.NotFound, $"There is no bootstrap job '{id}': GET {AdminApi.Prefix}/bootstrap/jobs lists them.");
 
     private static Accepted<BootstrapJobAnswer> Accepted(BootstrapJob job) =>
         TypedResults.Accepted($"{AdminApi.Prefix}/bootstrap/jobs/{job.Id}", job.Answer());
 
     private static string FolderFor(DualWriteRuntime runtime) => Path.Combine(runtime.BootstrapFolder, Guid.NewGuid().ToString("N"));
 
-    /// <summary>The upload is only needed while the job reads it; its error file stays to be read.</summary>
-    private static void Remove(string upload, BootstrapJob job, ILogger logger)
-    {
-        try
-        {
-            File.Delete(upload);
-        }
-        catch (IOException e)
-        {
-            BootstrapLog.UploadLeft(logger, job.Id, upload, e.Message);
-        }
-    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using DualWrite.Runtime.Bootstrap;
 using DualWrite.Runtime.InitialSync;
 
@@ -5,11 +7,18 @@ namespace DualWrite.Server.Admin.Bootstrap;
 
 /// <summary>
 /// One bootstrap under way or done: what it was asked, how far it is, and how it ended. The work reports its
-/// progress here, once when it has checked the request and begins, then as it goes.
+/// progress here, once when it has checked the request and begins, then as it goes. The job is written to its
+/// folder when it begins and when it ends, so that a restarted runtime still lists it, and says when it was cut off.
 /// </summary>
 internal sealed class BootstrapJob : IProgress<SyncCounts>, IProgress<FileBootstrapProgress>
 {
+    /// <summary>Why a job ended that was running when the runtime stopped.</summary>
+    public const string Interrupted = "The runtime stopped before this job ended. What it wrote is kept; run it again to finish: rows Dataverse already holds as asked count as unchanged.";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() }, WriteIndented = true };
+
     private readonly Lock gate = new();
+    private readonly Lock saving = new();
     private readonly TaskCompletionSource begun = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private BootstrapJobStatus status = BootstrapJobStatus.Running;
     private DateTimeOffset? endedAt;
@@ -30,7 +39,8 @@ internal sealed class BootstrapJob : IProgress<SyncCounts>, IProgress<FileBootst
         Table = table;
     }
 
-    public string Id { get; } = Guid.NewGuid().ToString("N");
+    /// <summary>The name of its folder, which is made for it alone.</summary>
+    public string Id => Path.GetFileName(Folder);
 
     public BootstrapJobKind Kind { get; }
 
@@ -40,6 +50,12 @@ internal sealed class BootstrapJob : IProgress<SyncCounts>, IProgress<FileBootst
     public string Folder { get; }
 
     public string ErrorFile => Path.Combine(Folder, "errors.csv");
+
+    /// <summary>Where an uploaded file is kept while the job reads it.</summary>
+    public string Upload => Path.Combine(Folder, "upload.csv");
+
+    /// <summary>Where the job is written: its answer as JSON.</summary>
+    public string Record => Path.Combine(Folder, "job.json");
 
     public string? Map { get; }
 
@@ -83,11 +99,51 @@ internal sealed class BootstrapJob : IProgress<SyncCounts>, IProgress<FileBootst
         End(BootstrapJobStatus.Completed, result.Counts, null, at);
     }
 
-    public void Fail(Exception failure, DateTimeOffset at)
+    public void Fail(Exception failure, string reason, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        End(BootstrapJobStatus.Failed, null, failure.Message, at);
+        End(BootstrapJobStatus.Failed, null, reason, at);
         begun.TrySetException(failure);
+    }
+
+    /// <summary>Writes the job to its folder, whole or not at all.</summary>
+    /// <exception cref="IOException">The folder cannot be written.</exception>
+    public void Save()
+    {
+        lock (saving)
+        {
+            var temporary = Record + ".tmp";
+            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(Answer(), Json));
+            File.Move(temporary, Record, overwrite: true);
+        }
+    }
+
+    /// <summary>A job written by an earlier run of the runtime; one that was still running then was cut off by its stop.</summary>
+    /// <exception cref="IOException">The record cannot be read.</exception>
+    /// <exception cref="JsonException">The record is not a job.</exception>
+    public static BootstrapJob Load(string folder, DateTimeOffset now)
+    {
+        var saved = JsonSerializer.Deserialize<BootstrapJobAnswer>(File.ReadAllBytes(Path.Combine(folder, "job.json")), Json)
+            ?? throw new JsonException("the record is empty");
+        var job = new BootstrapJob(saved.Kind, saved.StartedAt, folder, saved.Map, saved.Company, saved.Table)
+        {
+            counts = saved.Counts,
+            bytesRead = saved.BytesRead,
+            totalBytes = saved.TotalBytes,
+            unlinked = saved.UnlinkedCompanies,
+            ignored = saved.IgnoredColumns,
+        };
+        job.begun.TrySetResult();
+        if (saved.Status == BootstrapJobStatus.Running)
+        {
+            job.End(BootstrapJobStatus.Failed, null, Interrupted, now);
+        }
+        else
+        {
+            job.End(saved.Status, null, saved.Message, saved.EndedAt ?? now);
+        }
+
+        return job;
     }
 
     public BootstrapJobAnswer Answer()
