@@ -31,6 +31,11 @@ public sealed class CompareTests(LinkedRuntime runtime) : IClassFixture<LinkedRu
         Assert.Contains("DESCRIPTION = msdyn_description", drifted.Output, StringComparison.Ordinal);
         Assert.Contains("'Drifted'", drifted.Output, StringComparison.Ordinal);
         Assert.Contains("1 difference(s)", drifted.Output, StringComparison.Ordinal);
+        var named = await runtime.RunAsync("compare", "--map", Groups, "--company", "usmf");
+        Assert.True(named.Exit == 1, named.Output);
+        Assert.Contains("DESCRIPTION = msdyn_description", named.Output, StringComparison.Ordinal);
+        Assert.Contains("'Drifted'", named.Output, StringComparison.Ordinal);
+        Assert.Contains("1 difference(s)", named.Output, StringComparison.Ordinal);
         var json = await runtime.RunAsync("compare", Groups, "--json");
         Assert.Equal(1, json.Exit);
         using (var document = JsonDocument.Parse(json.Output))
@@ -47,5 +52,20 @@ public sealed class CompareTests(LinkedRuntime runtime) : IClassFixture<LinkedRu
         Assert.True(fixedUp.Exit == 0, fixedUp.Output);
         Assert.Contains("Fixed with FinOps as master", fixedUp.Output, StringComparison.Ordinal);
         Assert.Equal(0, (await runtime.RunAsync("compare", Groups)).Exit);
+        var agreedByName = await runtime.RunAsync("compare", "--map", Groups);
+        Assert.True(agreedByName.Exit == 0, agreedByName.Output);
+        Assert.Contains("Both sides agree", agreedByName.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_map_named_both_ways_or_not_at_all_is_a_usage_error_naming_both_spellings()
+    {
+        var twice = await runtime.RunAsync("compare", Groups, "--map", Groups);
+        Assert.Equal(2, twice.Exit);
+        Assert.Contains("either --map NAME or the positional MAP, not both", twice.Output, StringComparison.Ordinal);
+
+        var missing = await runtime.RunAsync("compare");
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("Name the map to compare with --map NAME (or as the positional MAP).", missing.Output, StringComparison.Ordinal);
     }
 }

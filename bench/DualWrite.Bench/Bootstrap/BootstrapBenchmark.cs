@@ -19,7 +19,6 @@ internal static class BootstrapBenchmark
 {
     private const int ErrorsShown = 5;
     private static readonly string[] Dependencies = ["Legal entities", "Currencies", "Terms of payment", "Customer groups"];
-    private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(100);
 
     public static async Task<BootstrapFigures> RunAsync(BootstrapSettings settings, IAnsiConsole console, CancellationToken cancellationToken)
     {
@@ -56,24 +55,16 @@ internal static class BootstrapBenchmark
 
         console.MarkupLine(Markup.Escape($"Loading {new FileInfo(file).Length / (1024 * 1024):N0} MB into the empty Dataverse through {InitialSyncBenchmark.AccountsMap}…"));
         var requestsBefore = RequestCounts.Of(dataverse.Transport.Statistics);
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        using var process = Process.GetCurrentProcess();
-        var processorBefore = process.TotalProcessorTime;
-        using var sampler = new MemorySampler(SampleEvery);
-        var clock = Stopwatch.StartNew();
+        using var meter = PhaseMeter.Start();
         var result = await console.Progress().AutoClear(true).StartAsync(async context =>
         {
             var task = context.AddTask("rows", maxValue: new FileInfo(file).Length);
             return await bootstrap.RunAsync(options, new Progress<FileBootstrapProgress>(p => task.Value = p.BytesRead), cancellationToken);
         });
-        clock.Stop();
-        var memory = sampler.Stop();
-        process.Refresh();
-        var processor = process.TotalProcessorTime - processorBefore;
+        var cost = meter.Stop();
         var requests = RequestCounts.Of(dataverse.Transport.Statistics) - requestsBefore;
 
         console.MarkupLine(Markup.Escape($"Inserting the same {result.Counts.Created:N0} accounts straight into a fresh Dataverse store…"));
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var baseline = await StorageBaseline.RunAsync(dataverse.Store, dataverse.Administrator, "account", settings.BatchSize, cancellationToken);
 
         return new BootstrapFigures
@@ -83,11 +74,8 @@ internal static class BootstrapBenchmark
             FileBytes = new FileInfo(file).Length,
             Writing = writing.Elapsed,
             Result = result,
-            Elapsed = clock.Elapsed,
-            Processor = processor,
-            Memory = memory,
+            Phase = new PhaseFigures(result.Counts.Created, cost, baseline),
             DataverseRequests = requests,
-            Baseline = baseline,
             FirstErrors = File.ReadLines(result.ErrorFile).Skip(1).Take(ErrorsShown).ToArray(),
         };
     }

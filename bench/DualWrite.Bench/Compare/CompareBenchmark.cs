@@ -12,8 +12,6 @@ namespace DualWrite.Bench.Compare;
 /// </summary>
 internal static class CompareBenchmark
 {
-    private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(100);
-
     public static async Task<CompareFigures> RunAsync(CompareSettings settings, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var preparation = Stopwatch.StartNew();
@@ -36,20 +34,14 @@ internal static class CompareBenchmark
         baselineClock.Stop();
 
         console.MarkupLine(Markup.Escape($"Comparing {InitialSyncBenchmark.AccountsMap}…"));
-        var heapBefore = InitialSyncBenchmark.CollectedHeap();
-        using var process = Process.GetCurrentProcess();
-        var processorBefore = process.TotalProcessorTime;
-        using var sampler = new MemorySampler(SampleEvery);
-        var clock = Stopwatch.StartNew();
+        using var meter = PhaseMeter.Start();
         var report = await setup.Runtime.CompareAsync(InitialSyncBenchmark.AccountsMap, settings.Setup.PageSize, settings.MaxDifferences, cancellationToken);
-        clock.Stop();
-        var memory = sampler.Stop();
-        process.Refresh();
-        var processor = process.TotalProcessorTime - processorBefore;
+        var cost = meter.Stop();
 
-        // Kept alive to here so that what the report holds counts as held, as it would for the runtime answering it.
-        var heapAfter = InitialSyncBenchmark.CollectedHeap();
+        // Kept alive past the collection that ends the measurement, so that what the report holds counts as held, as it
+        // would for the runtime answering it.
         GC.KeepAlive(report);
+        var totals = report.Totals;
         return new CompareFigures
         {
             Settings = settings,
@@ -57,12 +49,7 @@ internal static class CompareBenchmark
             Preparation = preparation.Elapsed,
             Synced = sync.ToDataverse.Created,
             Report = report,
-            Elapsed = clock.Elapsed,
-            Processor = processor,
-            Memory = memory,
-            HeapHeld = heapAfter - heapBefore,
-            BaselineRows = baselineRows,
-            BaselineElapsed = baselineClock.Elapsed,
+            Phase = new PhaseFigures(totals.FinOpsRows + totals.DataverseRows, cost, new BaselineFigures(baselineRows, baselineClock.Elapsed)),
         };
     }
 }

@@ -30,7 +30,7 @@ internal static class CompareCommand
         {
             var console = AnsiConsole.Console;
             var figures = await CompareBenchmark.RunAsync(new CompareSettings(options.Read(parse), parse.GetValue(drift), parse.GetValue(differences)), console, cancellationToken);
-            CompareFiguresReport.Write(console, figures);
+            CompareReport.Write(console, figures);
             return figures.Correct ? 0 : 1;
         });
         return command;

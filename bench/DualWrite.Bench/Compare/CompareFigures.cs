@@ -18,28 +18,8 @@ internal sealed record CompareFigures
 
     public required ComparisonReport Report { get; init; }
 
-    public required TimeSpan Elapsed { get; init; }
-
-    public required TimeSpan Processor { get; init; }
-
-    public required MemoryPeaks Memory { get; init; }
-
-    /// <summary>Managed heap still held after the comparison over before it, both after a full collection.</summary>
-    public required long HeapHeld { get; init; }
-
-    /// <summary>Rows the baseline read on both sides.</summary>
-    public required long BaselineRows { get; init; }
-
-    public required TimeSpan BaselineElapsed { get; init; }
-
-    public long Rows => Report.Totals.FinOpsRows + Report.Totals.DataverseRows;
-
-    public double RowsPerSecond => Elapsed > TimeSpan.Zero ? Rows / Elapsed.TotalSeconds : 0;
-
-    public double BaselineRowsPerSecond => BaselineElapsed > TimeSpan.Zero ? BaselineRows / BaselineElapsed.TotalSeconds : 0;
-
-    /// <summary>The comparison's rate as a share of reading alone: 1 would mean merging, mapping and comparing cost nothing.</summary>
-    public double Ratio => BaselineRowsPerSecond > 0 ? RowsPerSecond / BaselineRowsPerSecond : 0;
+    /// <summary>The comparison timed, its rate being of the rows read on both sides, against the same reads alone.</summary>
+    public required PhaseFigures Phase { get; init; }
 
     /// <summary>Whether the comparison found exactly the drift made and every other synced account equal.</summary>
     public bool Correct => Report.Totals.Differing == Settings.Drift

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DualWrite.Bench.Measuring;
 using Spectre.Console;
 
@@ -16,8 +15,6 @@ internal static class InitialSyncBenchmark
     /// <summary>The demo companies, in the order customers are dealt to them.</summary>
     public static readonly IReadOnlyList<string> DemoCompanies = ["usmf", "gbsi", "dat"];
 
-    private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(100);
-
     public static async Task<InitialSyncFigures> RunAsync(InitialSyncSettings settings, IAnsiConsole console, CancellationToken cancellationToken)
     {
         await using var setup = await BenchSetup.StartAsync(settings, console, cancellationToken);
@@ -31,26 +28,14 @@ internal static class InitialSyncBenchmark
         dataverse.Timings.Reset();
         activity.Reset();
 
-        // What filling and the earlier maps left behind is collected first, so that the peak is the sync's own.
-        var heapBefore = CollectedHeap();
-        using var process = Process.GetCurrentProcess();
-        var processorBefore = process.TotalProcessorTime;
-        using var sampler = new MemorySampler(SampleEvery);
-        var clock = Stopwatch.StartNew();
+        using var meter = PhaseMeter.Start();
         var sync = await runtime.SyncAsync(AccountsMap, cancellationToken);
-        clock.Stop();
-        var memory = sampler.Stop();
-        process.Refresh();
-        var processor = process.TotalProcessorTime - processorBefore;
+        var cost = meter.Stop();
         var finOpsTimings = finOps.Timings.Snapshot();
         var dataverseTimings = dataverse.Timings.Snapshot();
         var requestsBusy = activity.Busy;
         var finOpsRequests = RequestCounts.Of(finOps.Transport.Statistics) - finOpsBefore;
         var dataverseRequests = RequestCounts.Of(dataverse.Transport.Statistics) - dataverseBefore;
-
-        // Held after a full collection, against before: memory that grows with the rows synced shows here, garbage
-        // does not. The collection also spares the baseline from paying for the sync's garbage.
-        var heapAfter = CollectedHeap();
 
         console.MarkupLine(Markup.Escape($"Inserting the same {sync.ToDataverse.Created:N0} accounts straight into a fresh Dataverse store…"));
         var baseline = await StorageBaseline.RunAsync(dataverse.Store, dataverse.Administrator, "account", settings.BatchSize, cancellationToken);
@@ -63,16 +48,12 @@ internal static class InitialSyncBenchmark
             Dependencies = setup.Dependencies,
             Expected = expected,
             Sync = sync,
-            Elapsed = clock.Elapsed,
-            Processor = processor,
-            Memory = memory,
-            HeapHeld = heapAfter - heapBefore,
+            Phase = new PhaseFigures(sync.ToDataverse.Created, cost, baseline),
             FinOpsRequests = finOpsRequests,
             DataverseRequests = dataverseRequests,
             FinOpsTimings = finOpsTimings,
             DataverseTimings = dataverseTimings,
             RequestsBusy = requestsBusy,
-            Baseline = baseline,
         };
     }
 
@@ -82,12 +63,4 @@ internal static class InitialSyncBenchmark
 
     public static string Describe(MapSyncResult result) =>
         result.FirstErrors.Count == 0 ? "no error recorded" : string.Join("; ", result.FirstErrors.Select(e => $"{e.Key} {e.Field}: {e.Message}"));
-
-    /// <summary>The managed heap after a full, compacting collection: what is held, without garbage.</summary>
-    public static long CollectedHeap()
-    {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
 }

@@ -15,7 +15,7 @@ internal static class InitialSyncCommand
         {
             var console = AnsiConsole.Console;
             var figures = await InitialSyncBenchmark.RunAsync(options.Read(parse), console, cancellationToken);
-            FiguresReport.Write(console, figures);
+            InitialSyncReport.Write(console, figures);
             return figures.Complete ? 0 : 1;
         });
         return command;

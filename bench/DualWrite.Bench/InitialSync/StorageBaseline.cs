@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DualWrite.Bench.Hosting;
+using DualWrite.Bench.Measuring;
 using DualWrite.Core.Rows;
 using DualWrite.Core.Schema;
 using DualWrite.Environments.Storage;
@@ -105,7 +106,7 @@ internal static class StorageBaseline
             transactions++;
         }
 
-        return new BaselineFigures(rows, timer.Elapsed, processor, transactions);
+        return new BaselineFigures(rows, timer.Elapsed) { Transactions = transactions, Processor = processor };
     }
 
     /// <summary>

@@ -7,15 +7,18 @@ using Spectre.Console;
 namespace DualWrite.Cli.Commands.Reconciliation;
 
 /// <summary>
-/// <c>dualwrite compare MAP</c>: both sides of a map compared, with counts per company and the differences; with
-/// <c>--fix MASTER</c> the differences are settled with that master and the sides compared again. Exit 0 when the
-/// sides agree (after the fix, if any), 1 when they differ.
+/// <c>dualwrite compare --map MAP</c> (or <c>dualwrite compare MAP</c>): both sides of a map compared, with counts per
+/// company and the differences; with <c>--fix MASTER</c> the differences are settled with that master and the sides
+/// compared again. Exit 0 when the sides agree (after the fix, if any), 1 when they differ, 2 when the map is named
+/// twice or not at all.
 /// </summary>
 internal static class CompareCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var map = new Argument<string>("MAP") { Description = "The map whose two sides to compare." };
+        // The specification spells the map as --map, as bootstrap does; the positional form stays for existing scripts.
+        var mapName = new Option<string>("--map") { Description = "The map whose two sides to compare." };
+        var map = new Argument<string?>("MAP") { Description = "The map whose two sides to compare, if --map is not given.", Arity = ArgumentArity.ZeroOrOne };
         var company = new Option<string>("--company") { Description = "Compare this linked company only (every linked company by default)." };
         var fix = new Option<string>("--fix") { Description = "Settle the differences with this side's values winning, then compare again (needs an administrator's token)." };
         fix.AcceptOnlyFromAmong("dataverse", "finops");
@@ -27,7 +30,7 @@ internal static class CompareCommand
                 result.AddError("--max-differences takes a number from 0 to 10,000.");
             }
         });
-        return RemoteCommand.Create("compare", "Compare both sides of a map: rows only in F&O, only in Dataverse, and differing fields; exit 1 when they differ.", terminal, async call =>
+        var command = RemoteCommand.Create("compare", "Compare both sides of a map: rows only in F&O, only in Dataverse, and differing fields; exit 1 when they differ.", terminal, async call =>
         {
             var master = call.Value(fix) switch
             {
@@ -35,7 +38,7 @@ internal static class CompareCommand
                 "finops" => "FinOps",
                 _ => null,
             };
-            var reply = await call.Client.CompareAsync(call.Value(map), new CompareBody(call.Value(company), master is not null, master, call.Value(differences)), call.CancellationToken);
+            var reply = await call.Client.CompareAsync((call.Value(mapName) ?? call.Value(map))!, new CompareBody(call.Value(company), master is not null, master, call.Value(differences)), call.CancellationToken);
             var report = reply.Value;
             if (call.Json)
             {
@@ -53,7 +56,19 @@ internal static class CompareCommand
             }
 
             return report.AgreesNow ? ExitCode.Success : ExitCode.Failed;
-        }, map, company, fix, differences);
+        }, map, mapName, company, fix, differences);
+        command.Validators.Add(result =>
+        {
+            var named = result.GetValue(mapName) is not null;
+            var positional = result.GetValue(map) is not null;
+            if (named == positional)
+            {
+                result.AddError(named
+                    ? "Name the map once: either --map NAME or the positional MAP, not both."
+                    : "Name the map to compare with --map NAME (or as the positional MAP).");
+            }
+        });
+        return command;
     }
 
     private static void Write(IAnsiConsole console, ComparisonReport report)
