@@ -53,7 +53,7 @@ internal static class BootstrapBenchmark
         var bootstrap = new FileBootstrap(runtime.Dataverse, runtime.Writer, mapper, companies);
         var options = new FileBootstrapOptions(file) { RowsPerBatch = settings.RowsPerBatch };
 
-        console.MarkupLine(Markup.Escape($"Loading {new FileInfo(file).Length / (1024 * 1024):N0} MB into the empty Dataverse through {InitialSyncBenchmark.AccountsMap}…"));
+        console.MarkupLine(Markup.Escape($"Loading {new FileInfo(file).Length / (1024.0 * 1024):N1} MB into the empty Dataverse through {InitialSyncBenchmark.AccountsMap}…"));
         var requestsBefore = RequestCounts.Of(dataverse.Transport.Statistics);
         using var meter = PhaseMeter.Start();
         var result = await console.Progress().AutoClear(true).StartAsync(async context =>

@@ -105,7 +105,7 @@ internal static class LiveSyncBenchmark
 
     private static void Report(IAnsiConsole console, LiveSyncSettings settings, Latencies stopped, Latencies running, TimeSpan catchUp, TimeSpan baseline, int left)
     {
-        var table = new Table().AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
         foreach (var p in (double[])[50, 95, 99])
         {
             var (s, r) = (stopped.Percentile(p), running.Percentile(p));

@@ -10,6 +10,4 @@ internal sealed record RequestCounts(long Requests, long Throttled, long Retried
 
     public static RequestCounts operator -(RequestCounts after, RequestCounts before) =>
         new(after.Requests - before.Requests, after.Throttled - before.Throttled, after.Retried - before.Retried, after.Failed - before.Failed);
-
-    public RequestCounts Subtract(RequestCounts before) => this - before;
 }
