@@ -81,5 +81,4 @@ internal static class BootstrapEndpoints
         TypedResults.Accepted($"{AdminApi.Prefix}/bootstrap/jobs/{job.Id}", job.Answer());
 
     private static string FolderFor(DualWriteRuntime runtime) => Path.Combine(runtime.BootstrapFolder, Guid.NewGuid().ToString("N"));
-
 }
