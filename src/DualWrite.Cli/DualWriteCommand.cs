@@ -39,6 +39,7 @@ internal static class DualWriteCommand
             InitialSyncCommand.Create(terminal),
             CompareCommand.Create(terminal),
             ErrorsCommand.Create(terminal),
+            AlertsCommand.Create(terminal),
             CatchUpErrorsCommand.Create(terminal),
             QueueCommand.Create(terminal),
             HealthCommand.Create(terminal),

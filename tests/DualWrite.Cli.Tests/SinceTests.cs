@@ -22,6 +22,9 @@ public sealed class SinceTests
     [InlineData("yesterday")]
     [InlineData("-5m")]
     [InlineData("5w")]
+    [InlineData("600")]
+    [InlineData("3000000d")]
+    [InlineData("1e300d")]
     public void Anything_else_does_not_read(string text) => Assert.False(Since.TryParse(text, new FixedTime(Now), out _));
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

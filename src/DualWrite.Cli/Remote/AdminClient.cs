@@ -52,6 +52,16 @@ internal sealed partial class AdminClient : IDisposable
         return await ReadAsync(request, type, cancellationToken, wait);
     }
 
+    /// <param name="json">JSON the user wrote, sent as it is rather than read and written again.</param>
+    private async Task<ApiReply<TOut>> SendTextAsync<TOut>(HttpMethod method, string path, string json, JsonTypeInfo<TOut> type, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        return await ReadAsync(request, type, cancellationToken);
+    }
+
     /// <summary>Writes what <paramref name="path"/> answers to <paramref name="destination"/>, as it arrives.</summary>
     private async Task DownloadAsync(string path, string destination, CancellationToken cancellationToken)
     {

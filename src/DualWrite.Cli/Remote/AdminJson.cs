@@ -36,5 +36,10 @@ namespace DualWrite.Cli.Remote;
 [JsonSerializable(typeof(ComparisonReport))]
 [JsonSerializable(typeof(BootstrapJob))]
 [JsonSerializable(typeof(CompanyBootstrapBody))]
+[JsonSerializable(typeof(IReadOnlyList<AlertRule>))]
+[JsonSerializable(typeof(AlertRule))]
+[JsonSerializable(typeof(AlertBody))]
+[JsonSerializable(typeof(DebugBody))]
+[JsonSerializable(typeof(DebugAnswer))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class AdminJson : JsonSerializerContext;

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using DualWrite.Cli.Remote;
 using Spectre.Console;
 
@@ -8,6 +10,12 @@ namespace DualWrite.Cli.Commands.Calls;
 /// <summary>One invocation of a command that talks to the runtime: its parse, its client (made when first used) and where it writes.</summary>
 internal sealed class RemoteCall(ParseResult parse, RemoteSettings settings, Terminal terminal, CancellationToken cancellationToken) : IDisposable
 {
+    /// <summary>
+    /// The API's options, but writing quotes, apostrophes, <c>&lt;</c>, <c>&gt;</c> and letters beyond ASCII as they
+    /// are: the JSON goes to a terminal or a file to edit, never into HTML, and <c>\u0027</c> only gets in the way.
+    /// </summary>
+    private static readonly JsonSerializerOptions Printed = new(AdminJson.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private AdminClient? client;
 
     public AdminClient Client => client ??= settings.Connect(parse);
@@ -29,11 +37,11 @@ internal sealed class RemoteCall(ParseResult parse, RemoteSettings settings, Ter
     public T Value<T>(Argument<T> argument) => parse.GetValue(argument)!;
 
     /// <summary>Writes JSON as it is, unwrapped, so that it stays parseable whatever the terminal's width.</summary>
-    public void WriteJson(JsonElement json) =>
-        Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, AdminJson.Default.JsonElement));
+    public void WriteJson(JsonElement json) => WriteJson<JsonElement>(json);
 
-    public void WriteJson<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
-        Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, type));
+    /// <param name="value">One of the shapes <see cref="AdminJson"/> knows.</param>
+    public void WriteJson<T>(T value) =>
+        Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, (JsonTypeInfo<T>)Printed.GetTypeInfo(typeof(T))));
 
     public void Dispose() => client?.Dispose();
 }

@@ -58,7 +58,7 @@ internal static class RemoteCommand
         {
             if (call.Json)
             {
-                call.WriteJson(e.Problem, AdminJson.Default.Problem);
+                call.WriteJson(e.Problem);
                 return ExitCode.Failed;
             }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DualWrite.Cli.Commands.Calls;
 using DualWrite.Cli.Output;
-using DualWrite.Cli.Remote;
 using DualWrite.Cli.Remote.Shapes;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Validation;
@@ -11,16 +10,19 @@ using Spectre.Console;
 namespace DualWrite.Cli.Commands.Connection;
 
 /// <summary>
-/// <c>dualwrite maps list|show|validate</c>: the runtime's active maps, and table maps in solution files checked
-/// against the environments' schemas without a runtime.
+/// <c>dualwrite maps list|show|validate|export|edit|debug</c>: the runtime's active maps, table maps in solution
+/// files checked against the environments' schemas without a runtime, and changes to an active map.
 /// </summary>
 internal static class MapsCommand
 {
-    public static Command Create(Terminal terminal) => new("maps", "List, show and validate table maps.")
+    public static Command Create(Terminal terminal) => new("maps", "List, show, validate, export and edit table maps, and turn their debug mode on or off.")
     {
         List(terminal),
         Show(terminal),
         Validate(terminal),
+        MapEditCommands.Export(terminal),
+        MapEditCommands.Edit(terminal),
+        MapDebugCommand.Create(terminal),
     };
 
     private static Command List(Terminal terminal) => RemoteCommand.Create("list", "List the runtime's active maps and their versions.", terminal, async call =>
@@ -65,7 +67,7 @@ internal static class MapsCommand
                 .ToList();
             if (call.Json)
             {
-                call.WriteJson(new ValidationAnswer(findings.Count == 0, findings), AdminJson.Default.ValidationAnswer);
+                call.WriteJson(new ValidationAnswer(findings.Count == 0, findings));
             }
             else if (findings.Count == 0)
             {

@@ -92,7 +92,7 @@ internal static class MapActionCommands
         var outcome = await RunningWait.FollowAsync(call, wait);
         if (call.Json)
         {
-            call.WriteJson(new ActionAnswer(outcome.States), AdminJson.Default.ActionAnswer);
+            call.WriteJson(new ActionAnswer(outcome.States));
         }
 
         return outcome.AllRunning ? ExitCode.Success : ExitCode.Failed;

@@ -9,19 +9,11 @@ namespace DualWrite.Cli.Commands.Monitoring;
 /// <summary><c>dualwrite errors</c>: the live sync error log, newest first, searched by map, key, type and time.</summary>
 internal static class ErrorsCommand
 {
-    private static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal)
-    {
-        ["application"] = "Application",
-        ["system"] = "System",
-        ["concurrency"] = "Concurrency",
-    };
-
     public static Command Create(Terminal terminal)
     {
         var map = new Option<string>("--map") { Description = "Only this map's errors." };
         var key = new Option<string>("--key") { Description = "Only errors of this integration key." };
-        var type = new Option<string[]>("--type") { Description = "Only errors of these types: application, system, concurrency (may repeat).", AllowMultipleArgumentsPerToken = true };
-        type.AcceptOnlyFromAmong([.. Types.Keys]);
+        var type = ErrorTypeOption.Create("Only errors of these types: application, system, concurrency (may repeat).");
         var since = new Option<string>("--since") { Description = "Only errors since a time (2025-06-01T08:00:00+02:00) or for a span back from now (90s, 30m, 2h, 7d)." };
         since.Validators.Add(result =>
         {
@@ -34,7 +26,7 @@ internal static class ErrorsCommand
         return RemoteCommand.Create("errors", "Search the live sync error log, newest first.", terminal, async call =>
         {
             Since.TryParse(call.Value(since), call.Terminal.Time, out var from);
-            var filter = new ErrorFilter(call.Value(map), call.Value(key), [.. (call.Value(type) ?? []).Select(t => Types[t])], from, call.Value(limit));
+            var filter = new ErrorFilter(call.Value(map), call.Value(key), ErrorTypeOption.ApiNames(call.Value(type)), from, call.Value(limit));
             var errors = await call.Client.GetErrorsAsync(filter, call.CancellationToken);
             if (call.Json)
             {

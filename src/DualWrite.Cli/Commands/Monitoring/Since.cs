@@ -20,20 +20,14 @@ internal static class Since
             return true;
         }
 
-        var unit = text[^1] switch
-        {
-            's' => TimeSpan.FromSeconds(1),
-            'm' => TimeSpan.FromMinutes(1),
-            'h' => TimeSpan.FromHours(1),
-            'd' => TimeSpan.FromDays(1),
-            _ => TimeSpan.Zero,
-        };
-        if (unit == TimeSpan.Zero || !double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var count) || count < 0)
+        // A span reaching back before the calendar begins does not read, rather than throwing.
+        var now = time.GetUtcNow();
+        if (!Duration.TryParse(text, out var span) || span > now - DateTimeOffset.MinValue)
         {
             return false;
         }
 
-        from = time.GetUtcNow() - (unit * count);
+        from = now - span;
         return true;
     }
 }

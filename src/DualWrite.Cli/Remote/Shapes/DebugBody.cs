@@ -1,0 +1,3 @@
+namespace DualWrite.Cli.Remote.Shapes;
+
+internal sealed record DebugBody(bool Enabled);
