@@ -57,7 +57,7 @@ public sealed partial class InitialSyncRunner
             // company again, which is safe because what was written before is found already there.
             var textKey = mapper.Key.All(k => k.FinOps.Type == FieldType.String && k.DataverseLeaf.Type == FieldType.String);
             var after = start.LastKey is null || !textKey ? null : ReadCheckpoint(start.LastKey);
-            var rows = KeyOrderedRead.MergeAsync(owner.finOps, owner.dataverse, mapper, company, companyId, after, owner.options.PageSize, cancellationToken);
+            var rows = KeyOrderedRead.MergeAsync(owner.finOps, owner.dataverse, mapper, company, companyId, after, owner.options.PageSize, readAhead: false, cancellationToken);
 
             // A stretch is written while the next one is read and planned; it is checkpointed once it is written, and
             // the next one starts writing only then, so checkpoints keep their order and one stretch is written at a time.

@@ -27,12 +27,18 @@ public static class KeyOrderedRead
     /// <param name="companyId">The company's Dataverse id, or null for a global map.</param>
     /// <param name="after">Key values (after the company) to read strictly after, or null to read from the start.</param>
     /// <param name="pageSize">Rows per page on each side.</param>
+    /// <param name="readAhead">Whether to read a page of each side ahead of the merge, on tasks of their own.</param>
     /// <param name="cancellationToken">Stops the reads.</param>
     public static IAsyncEnumerable<MergedRow> MergeAsync(
-        FinOpsClient finOps, DataverseClient dataverse, RowMapper mapper, string? company, Guid? companyId, string[]? after, int pageSize, CancellationToken cancellationToken)
+        FinOpsClient finOps, DataverseClient dataverse, RowMapper mapper, string? company, Guid? companyId, string[]? after, int pageSize, bool readAhead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mapper);
         var (finOpsRows, dataverseRows) = Sides(finOps, dataverse, mapper, company, companyId, after, pageSize, cancellationToken);
+        if (readAhead)
+        {
+            (finOpsRows, dataverseRows) = (ReadAhead.RunAsync(finOpsRows, pageSize, cancellationToken), ReadAhead.RunAsync(dataverseRows, pageSize, cancellationToken));
+        }
+
         return MergeJoin.RunAsync(finOpsRows, mapper.KeyOfFinOps, dataverseRows, mapper.KeyOfDataverse, cancellationToken);
     }
 

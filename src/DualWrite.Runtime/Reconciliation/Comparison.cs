@@ -10,7 +10,7 @@ namespace DualWrite.Runtime.Reconciliation;
 /// <summary>
 /// Compares both sides of one map, company by company: both read in integration-key order and merged as initial
 /// sync reads them, every key counted as equal, only on one side, differing or left out by the map, and the first
-/// differences kept in detail. It writes nothing, and holds one row of each side and the differences kept.
+/// differences kept in detail. It writes nothing, and holds a page of each side (read ahead) and the differences kept.
 /// </summary>
 public sealed class Comparison(FinOpsClient finOps, DataverseClient dataverse, ComparisonOptions options, TimeProvider? time = null)
 {
@@ -40,7 +40,10 @@ public sealed class Comparison(FinOpsClient finOps, DataverseClient dataverse, C
         var code = company.Length == 0 ? null : company.ToLowerInvariant();
         var companyId = await KeyOrderedRead.CompanyIdAsync(dataverse, code, cancellationToken);
         long finOpsRows = 0, dataverseRows = 0, equal = 0, onlyInFinOps = 0, onlyInDataverse = 0, differing = 0, skipped = 0;
-        await foreach (var merged in KeyOrderedRead.MergeAsync(finOps, dataverse, mapper, code, companyId, after: null, options.PageSize, cancellationToken))
+        // A comparison only reads, so a page of each side is read ahead: both sides' reads overlap each other and the
+        // comparing. Initial sync, bound by its writes, does without: the extra reading would only take their processor.
+        var rows = KeyOrderedRead.MergeAsync(finOps, dataverse, mapper, code, companyId, after: null, options.PageSize, readAhead: true, cancellationToken);
+        await foreach (var merged in rows)
         {
             finOpsRows += merged.FinOps is null ? 0 : 1;
             dataverseRows += merged.Dataverse is null ? 0 : 1;
