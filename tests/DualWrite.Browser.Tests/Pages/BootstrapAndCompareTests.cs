@@ -77,7 +77,8 @@ public sealed class BootstrapAndCompareTests(AdminUiFixture fixture, SpareRuntim
 
         // F&O as master: its name wins, the row it lacked is made there, and the sides agree.
         page.Button("fix-finops").Click();
-        browser.WaitFor("dialog button.primary", "the question before fixing").Click();
+        Assert.Contains("Only GBSI is fixed", browser.WaitFor("dialog .dialog-body", "the question before fixing").Text, StringComparison.Ordinal);
+        browser.WaitFor("dialog button.primary", "the Fix button").Click();
         Assert.Equal("FinOps", browser.WaitFor(".compare-fix", "what the fix wrote", 120).GetAttribute("data-master"));
         Assert.Equal("true", browser.WaitFor(".compare-summary", "the comparison after the fix").GetAttribute("data-agrees"));
         browser.Screenshot("compare-fixed");

@@ -35,19 +35,25 @@ export function comparePanel(context, name, map, companies) {
     h('div', { class: 'inline-form' }, companySelect ? h('label', { class: 'check' }, 'Company', companySelect) : null, compareButton));
   const el = h('div', { class: 'compare' }, section('Compare both sides', form), result);
 
+  // The fix settles what the comparison on screen covered, whatever the company chosen since.
+  let compared = null;
+
   async function compare() {
-    await busy('Comparing both sides…', () => context.api.post(path, { company: companySelect?.value || null }),
-      report => replace(result, reportView(report)));
+    const company = companySelect?.value || null;
+    await busy('Comparing both sides…', () => context.api.post(path, { company }), report => {
+      compared = company;
+      replace(result, reportView(report));
+    });
   }
 
   async function fix(master) {
     const ok = await confirmAction({
       title: `Fix with ${masterLabels[master]} as master?`,
-      message: `Rows on one side only are created on the other, and differing rows take ${masterLabels[master]}’s values; fields that travel one way only still come from their source. The map keeps its state, and the fix is recorded as its latest initial sync. Afterwards both sides are compared again.`,
+      message: `Rows on one side only are created on the other, and differing rows take ${masterLabels[master]}’s values; fields that travel one way only still come from their source. The map keeps its state, and the fix is recorded as its latest initial sync. Afterwards both sides are compared again.${compared ? ` Only ${compared.toUpperCase()} is fixed, as compared.` : ''}`,
       confirmLabel: `Fix with ${masterLabels[master]}`,
     });
     if (!ok) return;
-    await busy('Fixing, then comparing again…', () => context.api.post(path, { company: companySelect?.value || null, fix: true, master }),
+    await busy('Fixing, then comparing again…', () => context.api.post(path, { company: compared, fix: true, master }),
       report => {
         replace(result, fixView(report.fix), reportView(report.fix?.after ?? report));
         refreshNow();
