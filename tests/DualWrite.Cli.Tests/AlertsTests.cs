@@ -56,11 +56,12 @@ public sealed class AlertsTests(LinkedRuntime runtime) : IClassFixture<LinkedRun
     [InlineData("10x")]
     [InlineData("600")]
     [InlineData("0m")]
-    public async Task A_window_without_a_unit_or_of_nothing_is_a_usage_error(string window)
+    [InlineData("400d")]
+    public async Task A_window_without_a_unit_of_nothing_or_over_a_year_is_a_usage_error(string window)
     {
         var result = await runtime.RunAsync("alerts", "add", "--map", Groups, "--errors", "3", "--window", window);
         Assert.Equal(2, result.Exit);
-        Assert.Contains($"--window takes a span longer than 0 with its unit, such as 90s, 10m, 1h or 1d, not '{window}'.", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"--window takes a span longer than 0 and at most a year (366d) with its unit, such as 90s, 10m, 1h or 1d, not '{window}'.", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

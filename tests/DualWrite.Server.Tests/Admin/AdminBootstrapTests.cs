@@ -52,6 +52,9 @@ public sealed class AdminBootstrapTests : RuntimePerTest
         await AdminAssert.ProblemAsync(await PostCsvAsync($"api/v1/bootstrap/file?map={Uri.EscapeDataString(Accounts)}&to=finops", csv), HttpStatusCode.BadRequest, "bad-request");
         await AdminAssert.ProblemAsync(await reader.PostAsync($"api/v1/bootstrap/file?map={Uri.EscapeDataString(Accounts)}", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.Forbidden, "forbidden");
         await AdminAssert.ProblemAsync(await Admin.GetAsync("api/v1/bootstrap/jobs/nothing"), HttpStatusCode.NotFound, "not-found");
+
+        // A refused request leaves nothing behind: one folder, the job's that ran.
+        Assert.Equal([job.GetProperty("id").GetString()], Directory.GetDirectories(Harness.Runtime.BootstrapFolder).Select(Path.GetFileName));
     }
 
     [Fact]

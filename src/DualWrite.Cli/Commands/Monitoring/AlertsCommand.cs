@@ -104,6 +104,9 @@ internal static class AlertsCommand
         }, id);
     }
 
+    /// <summary>The longest window the runtime takes.</summary>
+    private static readonly TimeSpan LongestWindow = TimeSpan.FromDays(366);
+
     /// <summary><c>--window</c> as a span with its unit, since a bare number leaves open whether it counts seconds or minutes.</summary>
     private static Option<TimeSpan> WindowOption() => new("--window")
     {
@@ -112,12 +115,12 @@ internal static class AlertsCommand
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
-            if (Duration.TryParse(text, out var span) && span > TimeSpan.Zero)
+            if (Duration.TryParse(text, out var span) && span > TimeSpan.Zero && span <= LongestWindow)
             {
                 return span;
             }
 
-            result.AddError($"--window takes a span longer than 0 with its unit, such as 90s, 10m, 1h or 1d, not '{text}'.");
+            result.AddError($"--window takes a span longer than 0 and at most a year (366d) with its unit, such as 90s, 10m, 1h or 1d, not '{text}'.");
             return default;
         },
     };

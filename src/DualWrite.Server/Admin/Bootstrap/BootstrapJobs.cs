@@ -36,7 +36,7 @@ internal sealed class BootstrapJobs
     public async Task<BootstrapJob> StartAsync(BootstrapJob job, Func<CancellationToken, Task> work, Action cleanUp)
     {
         jobs[job.Id] = job;
-        _ = Task.Run(async () =>
+        var running = Task.Run(async () =>
         {
             try
             {
@@ -66,7 +66,11 @@ internal sealed class BootstrapJobs
         }
         catch
         {
+            // Refused before it began: nothing was written, so nothing is kept, its folder included, once the work
+            // has let go of it (the work catches everything, so waiting for it throws nothing).
             jobs.TryRemove(job.Id, out _);
+            await running;
+            RemoveFolder(job);
             throw;
         }
 
@@ -84,6 +88,18 @@ internal sealed class BootstrapJobs
         catch (IOException e)
         {
             BootstrapLog.UploadLeft(logger, job.Id, job.Upload, e.Message);
+        }
+    }
+
+    private void RemoveFolder(BootstrapJob job)
+    {
+        try
+        {
+            Directory.Delete(job.Folder, recursive: true);
+        }
+        catch (IOException e)
+        {
+            BootstrapLog.FolderLeft(logger, job.Folder, e.Message);
         }
     }
 

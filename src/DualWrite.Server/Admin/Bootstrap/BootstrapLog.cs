@@ -15,4 +15,7 @@ internal static partial class BootstrapLog
 
     [LoggerMessage(EventId = 5104, Level = LogLevel.Error, Message = "The bootstrap job in {Folder} could not be read back and is not listed: {Reason}")]
     public static partial void JobNotLoaded(ILogger logger, string folder, string reason);
+
+    [LoggerMessage(EventId = 5105, Level = LogLevel.Warning, Message = "The folder {Folder} of a bootstrap refused before it began could not be removed: {Reason}")]
+    public static partial void FolderLeft(ILogger logger, string folder, string reason);
 }
