@@ -63,6 +63,9 @@ internal sealed class BootstrapJob : IProgress<SyncCounts>, IProgress<FileBootst
 
     public string? Table { get; }
 
+    /// <summary>Whether the job was loaded as still running: the runtime that ran it stopped without ending it.</summary>
+    public bool CutOff { get; private set; }
+
     /// <summary>Completes when the work has checked the request and begun; fails with the refusal when it could not.</summary>
     public Task Begun => begun.Task;
 
@@ -136,6 +139,7 @@ internal sealed class BootstrapJob : IProgress<SyncCounts>, IProgress<FileBootst
         job.begun.TrySetResult();
         if (saved.Status == BootstrapJobStatus.Running)
         {
+            job.CutOff = true;
             job.End(BootstrapJobStatus.Failed, null, Interrupted, now);
         }
         else

@@ -116,8 +116,8 @@ internal sealed class BootstrapJobs
     }
 
     /// <summary>
-    /// Takes up the jobs earlier runs of the runtime wrote. One that was running then ended with that run; it is
-    /// written again as such, and the upload it was reading is removed.
+    /// Takes up the jobs earlier runs of the runtime wrote. One still written as running ended with that run: it is
+    /// written again as failed, once, and the upload it was reading is removed.
     /// </summary>
     private void Load(string folder)
     {
@@ -140,7 +140,7 @@ internal sealed class BootstrapJobs
             }
 
             jobs[job.Id] = job;
-            if (job.Answer().Message == BootstrapJob.Interrupted)
+            if (job.CutOff)
             {
                 RemoveUpload(job);
                 Save(job);
